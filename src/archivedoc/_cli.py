@@ -1,0 +1,97 @@
+"""The ``archivedoc`` command: show a document as JSON, check whole folders."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from archivedoc import Document, ParseError, __version__, dumps, loads, to_dict
+from archivedoc._parser import decode
+
+
+def _files(paths: Sequence[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in {".md", ".txt"}
+            )
+        else:
+            yield path
+
+
+def _read(path: Path, strict: bool) -> Document:
+    return loads(decode(path.read_bytes()), strict=strict)
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        doc = _read(Path(args.file), args.strict)
+    except ParseError as exc:
+        print(f"{args.file}:{exc.lineno}:{exc.colno}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    try:
+        json.dump(to_dict(doc), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    failures = total = 0
+    for path in _files(args.paths):
+        total += 1
+        try:
+            data = path.read_bytes()
+            text = decode(data)
+            doc = loads(text, strict=args.strict)
+        except ParseError as exc:
+            failures += 1
+            first = str(exc).splitlines()[0]
+            print(f"{path}:{exc.lineno}:{exc.colno}: {first}")
+            continue
+        except OSError as exc:
+            failures += 1
+            print(f"{path}: {exc.strerror}")
+            continue
+        if dumps(doc) != text:
+            failures += 1
+            print(f"{path}:1:1: round trip changed the text")
+    print(f"{total - failures} passed, {failures} failed", file=sys.stderr)
+    return 1 if failures or not total else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="archivedoc", description="Parse Wilson Center Digital Archive documents."
+    )
+    parser.add_argument("--version", action="version", version=f"archivedoc {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = commands.add_parser("show", help="print a document as indented JSON")
+    show.add_argument("file")
+    show.add_argument("--strict", action="store_true", help="reject unknown sections")
+    show.set_defaults(run=_show)
+    check = commands.add_parser(
+        "check", help="parse files or folders, verify the round trip, report file:line:col"
+    )
+    check.add_argument("paths", nargs="+")
+    check.add_argument("--strict", action="store_true", help="reject unknown sections")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    code: int = args.run(args)
+    return code

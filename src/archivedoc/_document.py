@@ -1,0 +1,136 @@
+"""The Document: heading, sections and transcript, with the exact layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from archivedoc._dates import Date
+from archivedoc._grammar import terminal
+from archivedoc._sections import (
+    Citation,
+    Contents,
+    ContentsItem,
+    Credits,
+    Language,
+    OriginalLanguage,
+    Section,
+    Summary,
+)
+from archivedoc._transcript import Transcript
+
+__all__ = ["Document"]
+
+_S = TypeVar("_S", bound=Section)
+
+
+def _to_date(value: Date | str | None) -> Date | None:
+    return Date(value) if isinstance(value, str) else value
+
+
+def _to_transcript(value: Transcript | str) -> Transcript:
+    return Transcript(value) if isinstance(value, str) else value
+
+
+def _to_sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(value)
+
+
+def _default_date_sep(self: Document) -> str:
+    return " " if self.title and self.date is not None else ""
+
+
+def _default_heading_after(self: Document) -> str:
+    return "\n\n" if self.sections and self.has_heading else ""
+
+
+def _rule(name: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        if terminal(name).fullmatch(value) is None:
+            raise ValueError(f"Document.{attribute.name} {value!r} does not match rule {name!r}")
+
+    return check
+
+
+@attrs.frozen
+class Document:
+    """One archive document: heading, sections in source order, transcript.
+
+    ``title``, ``date``, ``sections`` and ``transcript`` are the content; the
+    keyword-only fields keep the exact layout around it (blank lines, the
+    spaces after the date, a byte-order mark) so that :func:`archivedoc.dumps`
+    gives back the very bytes that were parsed.  Their defaults are the
+    archive's usual layout, so a Document built by hand needs none of them.
+
+    Construction checks that the parts fit together, so every Document
+    renders to a text that parses back to an equal Document.
+    """
+
+    title: str = attrs.field(default="", validator=_rule("title"))
+    date: Date | None = attrs.field(default=None, converter=_to_date)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_to_sections)
+    transcript: Transcript = attrs.field(default=Transcript(), converter=_to_transcript)
+    #: Blank lines before the heading (the archive's files start with two).
+    lead: str = attrs.field(default="\n\n", kw_only=True, validator=_rule("lead"))
+    #: False for a bare transcript record, which has no heading line at all.
+    has_heading: bool = attrs.field(default=True, kw_only=True)
+    #: The spaces between the heading's date and its title.
+    date_sep: str = attrs.field(
+        default=attrs.Factory(_default_date_sep, takes_self=True), kw_only=True
+    )
+    #: Trailing spaces of the heading line, its line end and the blank lines after it.
+    heading_after: str = attrs.field(
+        default=attrs.Factory(_default_heading_after, takes_self=True),
+        kw_only=True,
+        validator=_rule("heading_after"),
+    )
+    #: Whether the text started with a UTF-8 byte-order mark.
+    bom: bool = attrs.field(default=False, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        from archivedoc._layout import check_document
+
+        check_document(self)
+
+    # -- the known sections, looked up in ``sections`` ------------------------
+
+    def section(self, kind: type[_S]) -> _S | None:
+        """The first section of class ``kind`` (e.g. ``doc.section(Summary)``)."""
+        for section in self.sections:
+            if isinstance(section, kind):
+                return section
+        return None
+
+    def sections_labelled(self, label: str) -> tuple[Section, ...]:
+        """Every section whose label is exactly ``label``, in source order."""
+        return tuple(s for s in self.sections if s.label == label)
+
+    @property
+    def citation(self) -> Citation | None:
+        """The Citation section, or None."""
+        return self.section(Citation)
+
+    @property
+    def summary(self) -> str | None:
+        """The text of the Summary section, or None."""
+        found = self.section(Summary)
+        return None if found is None else found.text
+
+    @property
+    def credits(self) -> Credits | None:
+        """The Credits section, or None."""
+        return self.section(Credits)
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """The languages of the Original Language section (empty if none)."""
+        found = self.section(OriginalLanguage)
+        return () if found is None else found.languages
+
+    @property
+    def contents(self) -> tuple[ContentsItem, ...]:
+        """The items of the Contents section (empty if none)."""
+        found = self.section(Contents)
+        return () if found is None else found.items

@@ -1,0 +1,91 @@
+"""Checks that a Document's parts join into text that parses back the same.
+
+Each part is validated on its own by its class (against the grammar's own
+terminals); what is left are the joins: a part followed by another must end
+its line, the heading must split into the same date and title again, the
+Contents section must come last, and the transcript must not start like an
+item or a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from parsimonious.exceptions import ParseError as ParsimoniousError
+
+from archivedoc._grammar import default_grammar
+from archivedoc._sections import Contents, Section
+
+if TYPE_CHECKING:
+    from archivedoc._document import Document
+
+
+_BLANK_START = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+
+
+def _tail(section: Section) -> str:
+    """The blank space that ends a section's rendering."""
+    return section.after if section.text else section.before
+
+
+def check_document(doc: Document) -> None:
+    """Raise ValueError if ``doc`` would not parse back to an equal Document."""
+    sections = doc.sections
+    for section in sections:
+        if not isinstance(section, Section):
+            raise TypeError(f"sections must be Section objects, got {section!r}")
+    transcript = doc.transcript.text
+    if transcript:
+        _check_transcript(doc, transcript)
+    if doc.has_heading:
+        _check_heading(doc)
+        if (sections or transcript) and not doc.heading_after.endswith("\n"):
+            raise ValueError("heading_after must end the heading line when sections follow")
+    else:
+        if doc.title or doc.date is not None or doc.heading_after or doc.date_sep:
+            raise ValueError("a Document without a heading has no title, date or heading layout")
+        if not sections:
+            raise ValueError("a Document needs a heading or at least one section")
+    for index, section in enumerate(sections):
+        last = index == len(sections) - 1
+        if isinstance(section, Contents) and not last:
+            raise ValueError("the Contents section must be the last: the transcript follows it")
+        if (not last or transcript) and not _tail(section).endswith("\n"):
+            raise ValueError(f"section {section.label!r} must end its line: something follows")
+
+
+def _check_heading(doc: Document) -> None:
+    date = doc.date.text if doc.date is not None else ""
+    line = f"## {date}{doc.date_sep}{doc.title}"
+    expected = f"{date}{doc.date_sep}" if doc.date is not None else ""
+    try:
+        node = default_grammar()["heading"].match(line + "\n")
+    except ParsimoniousError:
+        node = None
+    if (
+        node is None
+        or node.end != len(line) + 1
+        or node.children[1].text != expected
+        or node.children[2].text != doc.title
+    ):
+        raise ValueError(
+            f"the heading {line!r} would not parse back as date={date or None!r}, "
+            f"title={doc.title!r} (is the date one the grammar reads, or does the title "
+            "start like a date?)"
+        )
+
+
+def _check_transcript(doc: Document, text: str) -> None:
+    contents = doc.sections[-1] if doc.sections else None
+    if not isinstance(contents, Contents):
+        raise ValueError("a transcript needs a Contents section before it")
+    if _BLANK_START.match(text):
+        raise ValueError("the transcript starts at its first non-blank line")
+    if text.startswith("- "):
+        gap = contents.after if contents.text else ""
+        if gap.count("\n") < 2:
+            raise ValueError(
+                "a transcript that starts with '- ' would be read as a Contents item: "
+                "put a blank line between the items and the transcript"
+            )

@@ -1,0 +1,143 @@
+"""Parse text into a Document: run the grammar, turn failures into ParseError.
+
+Every way the parse can fail ends here as :class:`archivedoc.ParseError`
+with a position and a message naming what was expected; no parsimonious
+exception, RecursionError or validation error escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from parsimonious.exceptions import IncompleteParseError
+from parsimonious.exceptions import ParseError as ParsimoniousError
+from parsimonious.grammar import Grammar
+
+from archivedoc._document import Document
+from archivedoc._errors import ParseError
+from archivedoc._grammar import default_grammar
+from archivedoc._sections import Citation, Contents, Credits, OriginalLanguage, Section, Summary
+from archivedoc._visitor import LayoutVisitor
+
+#: The section classes of the default format, by label.
+DEFAULT_SECTIONS: Mapping[str, type[Section]] = {
+    cls.LABEL: cls
+    for cls in (Citation, Summary, Credits, OriginalLanguage, Contents)
+    if cls.LABEL is not None
+}
+
+#: The order the format writes its known sections in (for strict mode).
+CANONICAL_ORDER = ("Citation", "Summary", "Credits", "Original Language", "Contents")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BOM = "\ufeff"
+
+# What to say when the parse stops at the start of a line of this shape.
+_LINE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"###[ ]"), "a section header '### <Label>:' (the label ends with a colon)"),
+    (re.compile(r"##[ ]"), "a section header '### <Label>:' (a document has one '## ' heading)"),
+)
+_DEFAULT_EXPECTED = "a heading '## <date> <title>' or a section header '### <Label>:'"
+
+
+def parse(
+    text: str,
+    *,
+    strict: bool = False,
+    grammar: Grammar | None = None,
+    sections: Mapping[str, type[Section]] = DEFAULT_SECTIONS,
+) -> Document:
+    """Parse ``text``; see :func:`archivedoc.loads`."""
+    if not isinstance(text, str):
+        raise TypeError(f"loads() takes str, not {type(text).__name__}; use load() for bytes")
+    bom = text.startswith(_BOM)
+    body = text[1:] if bom else text
+    bad = _SURROGATE.search(body)
+    if bad:
+        raise ParseError(
+            f"lone surrogate {ord(bad.group()):#06x}: not a valid character",
+            text,
+            bad.start() + bom,
+        )
+    if not body.strip():
+        raise ParseError(f"empty document: expected {_DEFAULT_EXPECTED}", text, len(text))
+    visitor = LayoutVisitor(sections)
+    try:
+        tree = (grammar or default_grammar()).parse(body)
+        doc: Document = visitor.visit(tree)
+    except IncompleteParseError as exc:
+        raise _error(body, exc.pos, bom) from None
+    except ParsimoniousError as exc:
+        raise _error(body, exc.pos, bom) from None
+    except RecursionError:
+        raise ParseError("document too deeply nested to parse", text, 0) from None
+    except ValueError as exc:
+        raise ParseError(f"invalid document: {exc}", text, 0) from None
+    if bom:
+        doc = _with_bom(doc)
+    if strict:
+        _check_strict(doc, text, visitor.positions, int(bom))
+    return doc
+
+
+def _with_bom(doc: Document) -> Document:
+    import attrs
+
+    return attrs.evolve(doc, bom=True)
+
+
+def _error(body: str, pos: int, offset: int) -> ParseError:
+    """A ParseError for a parse that stopped at ``pos``, saying what was expected."""
+    line_start = body.rfind("\n", 0, pos) + 1
+    expected = _DEFAULT_EXPECTED
+    if pos == line_start or not body[line_start:pos].strip():
+        line = body[line_start:]
+        for pattern, hint in _LINE_HINTS:
+            if pattern.match(line):
+                expected = hint
+                pos = line_start
+                break
+    else:
+        expected = "the end of the line"
+    return ParseError(f"expected {expected}", (_BOM if offset else "") + body, pos + offset)
+
+
+def _check_strict(
+    doc: Document, text: str, positions: list[tuple[int, Section]], offset: int
+) -> None:
+    """Reject unknown, repeated or out-of-order sections and a missing heading or Contents."""
+    if not doc.has_heading or not doc.title:
+        raise ParseError(
+            "strict: expected a heading '## <date> <title>' with a title", text, offset
+        )
+    seen: list[str] = []
+    for start, section in positions:
+        pos = start + offset
+        if section.label not in CANONICAL_ORDER:
+            known = ", ".join(CANONICAL_ORDER)
+            raise ParseError(
+                f"strict: unknown section {section.label!r} (expected one of {known})", text, pos
+            )
+        if section.label in seen:
+            raise ParseError(f"strict: section {section.label!r} appears twice", text, pos)
+        if seen and CANONICAL_ORDER.index(section.label) < CANONICAL_ORDER.index(seen[-1]):
+            raise ParseError(
+                f"strict: section {section.label!r} must come before {seen[-1]!r}", text, pos
+            )
+        seen.append(section.label)
+    if "Contents" not in seen:
+        raise ParseError("strict: expected a '### Contents:' section", text, len(text))
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 bytes to text; a ParseError that points at the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8")
+        raise ParseError(
+            f"invalid UTF-8: byte {data[exc.start]:#04x} cannot start or continue a character",
+            prefix + data[exc.start :].decode("utf-8", "replace"),
+            len(prefix),
+        ) from None

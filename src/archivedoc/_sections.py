@@ -1,0 +1,186 @@
+"""Sections: ``### <Label>:`` blocks, the known kinds and the generic one.
+
+Every section stores the same four things: its ``label`` as written, its
+``text`` (the body from the first to the last non-blank line) and the exact
+blank space around the body (``before``, ``after``).  The text is the source
+of truth; typed sections derive their structured values from it, so a
+section built by hand and one read from a file behave the same, and
+rendering is always ``"### " + label + ":" + before + text + after``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+
+from archivedoc._grammar import terminal
+
+__all__ = [
+    "Citation",
+    "Contents",
+    "ContentsItem",
+    "Credits",
+    "Language",
+    "OriginalLanguage",
+    "Section",
+    "Summary",
+]
+
+
+def _matches(rule: str) -> Any:
+    """An attrs validator: the value must be exactly one match of ``rule``."""
+
+    def check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        if terminal(rule).fullmatch(value) is None:
+            raise ValueError(
+                f"{type(instance).__name__}.{attribute.name} {value!r} is not valid "
+                f"here (it must match the grammar rule {rule!r})"
+            )
+
+    return check
+
+
+def _default_after(self: Section) -> str:
+    return "\n\n" if self.text else ""
+
+
+def _check_label(instance: Section, attribute: attrs.Attribute[str], value: str) -> None:
+    if "\n" in value or "\r" in value:
+        raise ValueError(f"a section label is one line, got {value!r}")
+    fixed = type(instance).LABEL
+    if fixed is not None and value != fixed:
+        raise ValueError(f"{type(instance).__name__} is labelled {fixed!r}, got {value!r}")
+    if fixed is None and value in KNOWN_LABELS:
+        raise ValueError(
+            f"a {value!r} section is built with archivedoc.{KNOWN_LABELS[value]}, "
+            "not the generic Section"
+        )
+
+
+@attrs.frozen
+class Section:
+    """A section of any label: ``### <label>:``, blank lines, its text.
+
+    Known labels have classes of their own (:class:`Citation`,
+    :class:`Summary`, ...); this generic class keeps every other one, so an
+    unknown section is never dropped.  ``before`` is the rest of the header
+    line and the blank lines after it; ``after`` is the line end of the last
+    text line and the blank lines that follow.
+    """
+
+    #: The label this class stands for, or None for the generic section.
+    LABEL: ClassVar[str | None] = None
+    #: The name of this kind of section in :func:`archivedoc.to_dict` output.
+    KIND: ClassVar[str] = "section"
+
+    text: str = attrs.field(default="", validator=_matches("section_text"))
+    label: str = attrs.field(kw_only=True, validator=_check_label)
+    before: str = attrs.field(default="\n\n", kw_only=True, validator=_matches("section_before"))
+    after: str = attrs.field(
+        default=attrs.Factory(_default_after, takes_self=True),
+        kw_only=True,
+        validator=_matches("section_after"),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.text and self.after:
+            raise ValueError("a section without text keeps its blank lines in 'before'")
+
+
+def _label(name: str) -> Any:
+    return attrs.field(default=name, kw_only=True, validator=_check_label)
+
+
+@attrs.frozen
+class Citation(Section):
+    """The ``### Citation:`` section: how to cite the document."""
+
+    LABEL: ClassVar[str | None] = "Citation"
+    KIND: ClassVar[str] = "citation"
+    label: str = _label("Citation")
+
+
+@attrs.frozen
+class Summary(Section):
+    """The ``### Summary:`` section: the archive's summary, one or more paragraphs."""
+
+    LABEL: ClassVar[str | None] = "Summary"
+    KIND: ClassVar[str] = "summary"
+    label: str = _label("Summary")
+
+
+@attrs.frozen
+class Credits(Section):
+    """The ``### Credits:`` section: who made the document's publication possible."""
+
+    LABEL: ClassVar[str | None] = "Credits"
+    KIND: ClassVar[str] = "credits"
+    label: str = _label("Credits")
+
+
+@attrs.frozen
+class Language:
+    """A language named in the ``Original Language`` section, as written."""
+
+    name: str
+
+
+def _split_languages(text: str) -> tuple[Language, ...]:
+    names = (part.strip() for chunk in text.split(",") for part in chunk.split(" and "))
+    return tuple(Language(name) for name in names if name)
+
+
+@attrs.frozen
+class OriginalLanguage(Section):
+    """The ``### Original Language:`` section: the original's language(s)."""
+
+    LABEL: ClassVar[str | None] = "Original Language"
+    KIND: ClassVar[str] = "original_language"
+    label: str = _label("Original Language")
+    languages: tuple[Language, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        object.__setattr__(self, "languages", _split_languages(self.text))
+
+
+@attrs.frozen
+class ContentsItem:
+    """One ``- item`` line of the Contents section, its text as written."""
+
+    text: str
+
+
+@attrs.frozen
+class Contents(Section):
+    """The ``### Contents:`` section: ``- item`` lines; the transcript follows it.
+
+    Build it from item texts with :meth:`from_items`.
+    """
+
+    LABEL: ClassVar[str | None] = "Contents"
+    KIND: ClassVar[str] = "contents"
+    label: str = _label("Contents")
+    items: tuple[ContentsItem, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if terminal("contents_items").fullmatch(self.text) is None:
+            raise ValueError(f"Contents text must be '- item' lines, got {self.text!r}")
+        lines = self.text.split("\n") if self.text else []
+        items = tuple(ContentsItem(line.removesuffix("\r")[2:]) for line in lines)
+        object.__setattr__(self, "items", items)
+
+    @classmethod
+    def from_items(cls, items: list[str] | tuple[str, ...], **layout: str) -> Contents:
+        """A Contents section listing ``items`` (``"English Transcription"``...)."""
+        return cls("\n".join(f"- {item}" for item in items), **layout)
+
+
+#: Label -> class name of the sections the default format knows.
+KNOWN_LABELS: dict[str, str] = {
+    cls.LABEL: cls.__name__
+    for cls in (Citation, Summary, Credits, OriginalLanguage, Contents)
+    if cls.LABEL is not None
+}

@@ -1,0 +1,94 @@
+"""Documents to JSON-ready data and back.
+
+``to_dict`` writes every field of every object, the derived ones too (so a
+consumer of the JSON gets the structured values without archivedoc); each
+section carries a ``kind`` that names its class.  ``from_dict`` reads back
+only the fields a class is built from: derived values are recomputed from
+the text, which stays the source of truth.
+"""
+
+from __future__ import annotations
+
+import datetime
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, Union
+
+import attrs
+
+from archivedoc._document import Document
+from archivedoc._parser import DEFAULT_SECTIONS
+from archivedoc._sections import Section
+
+#: The version of the JSON layout; bumped when it changes incompatibly.
+SCHEMA_VERSION = 1
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """JSON-ready data for ``doc`` (``json.dumps`` accepts it as it is)."""
+    data = _unstructure(doc)
+    assert isinstance(data, dict)
+    return {"schema": SCHEMA_VERSION, **data}
+
+
+def _unstructure(value: Any) -> Any:
+    if attrs.has(type(value)):
+        data: dict[str, Any] = {}
+        if isinstance(value, Section):
+            data["kind"] = type(value).KIND
+        for field in attrs.fields(type(value)):
+            data[field.name] = _unstructure(getattr(value, field.name))
+        return data
+    if isinstance(value, (tuple, list)):
+        return [_unstructure(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def section_kinds(classes: typing.Iterable[type[Section]]) -> dict[str, type[Section]]:
+    """Kind name -> class, for ``from_dict``; the generic Section is always known."""
+    kinds: dict[str, type[Section]] = {Section.KIND: Section}
+    kinds.update((cls.KIND, cls) for cls in classes)
+    return kinds
+
+
+_DEFAULT_KINDS = section_kinds(DEFAULT_SECTIONS.values())
+
+
+def from_dict(
+    data: Mapping[str, Any], *, kinds: Mapping[str, type[Section]] = _DEFAULT_KINDS
+) -> Document:
+    """The Document that ``to_dict`` described; raises ValueError on bad data."""
+    try:
+        result = _structure(Document, data, kinds)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a document dict: {exc!r}") from exc
+    assert isinstance(result, Document)
+    return result
+
+
+def _structure(cls: Any, data: Any, kinds: Mapping[str, type[Section]]) -> Any:
+    origin = typing.get_origin(cls)
+    if origin in (Union, types.UnionType):
+        if data is None:
+            return None
+        (inner,) = [arg for arg in typing.get_args(cls) if arg is not type(None)]
+        return _structure(inner, data, kinds)
+    if origin is tuple:
+        item_type = typing.get_args(cls)[0]
+        return tuple(_structure(item_type, item, kinds) for item in data)
+    if isinstance(cls, type) and issubclass(cls, Section):
+        cls = kinds[data["kind"]]
+    if isinstance(cls, type) and attrs.has(cls):
+        hints = typing.get_type_hints(cls)
+        args = {
+            f.name: _structure(hints[f.name], data[f.name], kinds)
+            for f in attrs.fields(cls)
+            if f.init and f.name in data
+        }
+        return cls(**args)
+    if cls is datetime.date:
+        return datetime.date.fromisoformat(data)
+    return data

@@ -1,0 +1,195 @@
+"""Hypothesis strategies that build valid Documents (needs ``hypothesis``).
+
+For property tests of code that consumes archivedoc, and of archivedoc
+itself: every Document drawn here renders to a text that parses back to an
+equal Document.  Install with ``pip install archivedoc[test]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from archivedoc._dates import Date
+from archivedoc._document import Document
+from archivedoc._sections import (
+    KNOWN_LABELS,
+    Citation,
+    Contents,
+    Credits,
+    OriginalLanguage,
+    Section,
+    Summary,
+)
+from archivedoc._transcript import Transcript
+
+__all__ = [
+    "blank_lines",
+    "contents_sections",
+    "dates",
+    "documents",
+    "line_texts",
+    "plain_sections",
+    "section_texts",
+    "sections",
+    "transcripts",
+]
+
+_EOL = st.sampled_from(["\n", "\n", "\n", "\r\n"])
+_SPACES = st.text(alphabet=" \t", max_size=3)
+# Any character but line ends and lone surrogates; CR appears only in CRLF.
+_CHAR = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
+
+#: Heading dates the grammar reads, in the archive's own spellings.
+DATE_TEXTS = (
+    "June 30, 1945",
+    "November 01, 1962",
+    "June 30th, 1945",
+    "30 June 1945",
+    "November 1967",
+    "1958",
+    "c. 1950",
+    "Summer 1961",
+    "1960s",
+    "1962-1963",
+    "June 1-3, 1945",
+    "n.d.",
+)
+
+
+def line_texts(min_size: int = 0, max_size: int = 40) -> st.SearchStrategy[str]:
+    """One line of any text, without its line end."""
+    return st.text(alphabet=_CHAR, min_size=min_size, max_size=max_size)
+
+
+def _content_line() -> st.SearchStrategy[str]:
+    """A non-blank line that is not a heading or section header."""
+    return line_texts(1).filter(
+        lambda s: s.strip(" \t") != "" and not s.startswith(("## ", "### "))
+    )
+
+
+def blank_lines(min_lines: int = 0, max_lines: int = 3) -> st.SearchStrategy[str]:
+    """A run of blank lines (spaces and tabs, then a line end)."""
+    line = st.builds(lambda sp, eol: sp + eol, _SPACES, _EOL)
+    return st.lists(line, min_size=min_lines, max_size=max_lines).map("".join)
+
+
+@st.composite
+def section_texts(draw: st.DrawFn, max_lines: int = 4) -> str:
+    """A section body: non-blank lines, with blank lines between some of them."""
+    lines = draw(st.lists(_content_line(), min_size=1, max_size=max_lines))
+    parts = [lines[0]]
+    for line in lines[1:]:
+        parts.append(draw(_EOL) + draw(blank_lines(0, 2)) + line)
+    return "".join(parts)
+
+
+@st.composite
+def _gap(draw: st.DrawFn, header: bool) -> str:
+    """Blank space after a header (``header``) or after a body's last line."""
+    rest = draw(_SPACES) if header else ""
+    return rest + draw(_EOL) + draw(blank_lines(0, 2))
+
+
+@st.composite
+def plain_sections(draw: st.DrawFn) -> Section:
+    """A section of a known plain kind or of an unknown label."""
+    label_or_cls: Any = draw(
+        st.one_of(
+            st.sampled_from([Citation, Summary, Credits, OriginalLanguage]),
+            line_texts(0, 20).filter(lambda s: s not in KNOWN_LABELS),
+        )
+    )
+    text = draw(st.one_of(section_texts(), st.just("")))
+    before = draw(_gap(header=True))
+    after = draw(_gap(header=False)) if text else ""
+    if isinstance(label_or_cls, str):
+        return Section(text, label=label_or_cls, before=before, after=after)
+    section: Section = label_or_cls(text, before=before, after=after)
+    return section
+
+
+@st.composite
+def contents_sections(draw: st.DrawFn) -> Contents:
+    """A Contents section with zero or more ``- item`` lines."""
+    items = draw(st.lists(line_texts(0, 30), max_size=3))
+    eols = [draw(_EOL) for _ in items]
+    text = "".join(("" if i == 0 else eols[i]) + "- " + item for i, item in enumerate(items))
+    before = draw(_gap(header=True))
+    after = draw(_gap(header=False)) if text else ""
+    return Contents(text, before=before, after=after)
+
+
+def sections() -> st.SearchStrategy[Section]:
+    """Any section but Contents (which must come last)."""
+    return plain_sections()
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> Transcript:
+    """A transcript: any text whose first line is not blank."""
+    first = draw(_content_line())
+    rest = draw(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
+    return Transcript(first + rest)
+
+
+def dates() -> st.SearchStrategy[Date]:
+    """Dates the heading grammar reads."""
+    return st.sampled_from(DATE_TEXTS).map(Date)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    """A valid Document: any heading, sections, Contents and transcript."""
+    body = list(draw(st.lists(sections(), max_size=4)))
+    contents = draw(st.one_of(st.none(), contents_sections()))
+    transcript = Transcript()
+    if contents is not None:
+        body.append(contents)
+        if draw(st.booleans()):
+            transcript = draw(transcripts())
+            if transcript.text.startswith("- ") and (
+                not contents.text or contents.after.count("\n") < 2
+            ):
+                transcript = Transcript("x" + transcript.text)
+    has_heading = draw(st.booleans()) or not body
+    body = _end_lines(body, bool(transcript.text))
+    fields: dict[str, Any] = {
+        "sections": tuple(body),
+        "transcript": transcript,
+        "lead": draw(blank_lines(0, 3)),
+    }
+    if has_heading:
+        date = draw(st.one_of(st.none(), dates()))
+        title = draw(line_texts(0, 40).map(lambda s: s.rstrip(" \t")))
+        fields.update(title=title, date=date)
+        if date is not None:
+            fields["date_sep"] = draw(st.sampled_from([" ", "  ", "\t"])) if title else ""
+        after = draw(_SPACES) + (
+            draw(_gap(header=False)) if body else draw(st.sampled_from(["", "\n"]))
+        )
+        fields["heading_after"] = after
+    else:
+        fields["has_heading"] = False
+    try:
+        return Document(**fields)
+    except ValueError:
+        assume(False)
+        raise  # pragma: no cover - assume(False) never returns
+
+
+def _end_lines(body: list[Section], transcript: bool) -> list[Section]:
+    """Make every section that something follows end its last line."""
+    fixed = []
+    for index, section in enumerate(body):
+        followed = index < len(body) - 1 or transcript
+        if followed and section.text and not section.after.endswith("\n"):
+            section = attrs.evolve(section, after=section.after + "\n")
+        elif followed and not section.text and not section.before.endswith("\n"):
+            section = attrs.evolve(section, before=section.before + "\n")
+        fixed.append(section)
+    return fixed
