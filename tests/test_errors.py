@@ -70,3 +70,14 @@ def test_parse_errors_pickle() -> None:
         archivedoc.loads("nope")
     copy = pickle.loads(pickle.dumps(info.value))
     assert (copy.lineno, copy.colno, str(copy)) == (1, 1, str(info.value))
+
+
+def test_a_document_cut_in_half_is_refused_or_kept_whole(seed_text: str) -> None:
+    """The bottom half has no heading; the top half is a shorter valid document."""
+    middle = len(seed_text) // 2
+    with pytest.raises(ParseError, match="expected a heading") as info:
+        archivedoc.loads(seed_text[middle:])
+    assert (info.value.lineno, info.value.colno) == (1, 1)
+    top = archivedoc.loads(seed_text[:middle])
+    assert archivedoc.dumps(top) == seed_text[:middle]
+    assert archivedoc.loads(seed_text).transcript.text.startswith(top.transcript.text)
