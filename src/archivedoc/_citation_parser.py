@@ -34,19 +34,10 @@ LOCATOR_PARTS = (
     "pages",
 )
 
-# Locator rule -> the part its "value" group fills.
-_VALUE_PARTS = {
-    "loc_fond": "fond",
-    "loc_opis": "opis",
-    "loc_delo": "delo",
-    "loc_papka": "papka",
-    "loc_pages": "pages",
-    "loc_page_range": "pages",
-    "loc_box": "box",
-    "loc_folder": "folder",
-    "loc_file": "file",
-    "loc_volume": "volume",
-}
+# Locator rules whose named groups are parts.
+_GROUP_RULES = frozenset(
+    {"loc_keyed", "loc_coded", "loc_call_number", "loc_page_range", "loc_collection"}
+)
 
 
 class CitationParts(NamedTuple):
@@ -99,19 +90,14 @@ def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
     found: dict[str, list[str]] = {}
     for clause in clauses:
         roles_node, _for, _by, names_node = clause.children
-        roles = [_role(roles_node.children[0])]
-        roles += [_role(pair.children[1]) for pair in roles_node.children[1].children]
-        names = [names_node.children[0].text]
-        names += [pair.children[1].text for pair in names_node.children[1].children]
+        roles = [
+            _ROLES.get(word, word) for word in map(str.lower, roles_node.match.captures("role"))
+        ]
+        names = [str(name) for name in names_node.match.captures("name")]
         for name in names:
             held = found.setdefault(name, [])
             held.extend(role for role in roles if role not in held)
     return tuple((name, tuple(roles)) for name, roles in found.items())
-
-
-def _role(node: Node) -> str:
-    word = str(node.text).lower()
-    return _ROLES.get(word, word)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -131,17 +117,13 @@ def read_locator(text: str) -> dict[str, str | None]:
     closed = False
     for index, item in enumerate(items):
         kind = item.expr_name
-        if kind in _VALUE_PARTS:
-            part = _VALUE_PARTS[kind]
-            if parts[part] is None:
-                parts[part] = item.match.group("value")
-        elif kind in ("loc_repository", "loc_acronym") and not closed:
+        if kind in ("loc_repository", "loc_acronym") and not closed:
             if run and run[-1] is not items[index - 1]:
                 closed = True
                 continue
             run.append(item)
             closed = kind == "loc_acronym"
-        elif kind in ("loc_coded", "loc_call_number", "loc_collection"):
+        elif kind in _GROUP_RULES:
             for part, value in item.match.groupdict().items():
                 if value and parts[part] is None:
                     parts[part] = value
