@@ -138,7 +138,8 @@ def _point(node: Node) -> _Point:
         )
     if not parts.get("month"):
         return _year(year)
-    month = _MONTHS[parts["month"].rstrip(".")]
+    written = parts["month"]
+    month = int(written) if written.isdigit() else _MONTHS[written.rstrip(".")]
     if not parts.get("day"):
         return _Point(
             "month",
@@ -148,10 +149,10 @@ def _point(node: Node) -> _Point:
         )
     try:
         first_day = datetime.date(year, month, int(parts["day"]))
-        last_day = datetime.date(year, month, int(parts["last_day"] or parts["day"]))
+        last_day = datetime.date(year, month, int(parts.get("last_day") or parts["day"]))
     except ValueError:
         raise _UnreadableError from None
-    if parts["last_day"] is None:
+    if parts.get("last_day") is None:
         return _Point("day", first_day, first_day, first_day.isoformat())
     if last_day <= first_day:
         raise _UnreadableError

@@ -188,7 +188,10 @@ class Credits(Section):
 class Language:
     """A language as written ("Russian"), and its BCP 47 / ISO 639 code ("ru").
 
-    The code comes from ``langcodes``; a name it does not know has code None.
+    The code comes from ``langcodes`` (names in English and other languages,
+    from ``language_data``; its documented fuzzy match also reads a known
+    name followed by more words, "Hakka dialect" -> "hak").  A name it does
+    not know has code None.
 
     >>> Language("Chinese")
     Language(name='Chinese', code='zh')
