@@ -539,3 +539,80 @@ def test_generated_citations_give_back_their_parts(text: str) -> None:
         assert citation.date.readable
     if "<http" in text:
         assert citation.record_id is not None and citation.record_id.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "AVPRF fond 0102, opis 6, papka 3, p.16-42",
+            {"repository": "AVPRF", "fond": "0102", "opis": "6", "papka": "3", "pages": "16-42"},
+        ),
+        (
+            "APRF, Listy 146-147, Fond and Opis not given",
+            {"repository": "APRF", "pages": "146-147"},
+        ),
+        (
+            "RGANI: fond 5, opis 61, delo 30, microfilm, reel 83",
+            {"repository": "RGANI", "fond": "5", "opis": "61", "delo": "30"},
+        ),
+        (
+            "TsKhSD, f. 89, Ll. 2-2ob, compiled by A. Example",
+            {"repository": "TsKhSD", "fond": "89", "pages": "2-2ob"},
+        ),
+        (
+            "Nehru Memorial Museum and Library, Subimal Dutt Papers",
+            {
+                "repository": "Nehru Memorial Museum and Library",
+                "collection": "Subimal Dutt Papers",
+            },
+        ),
+        (
+            "AVPRF, Fond 059a, Opis 1, Papka 2",
+            {"repository": "AVPRF", "fond": "059a", "opis": "1", "papka": "2"},
+        ),
+        ("Matter: 220/Year: 1973/Country: Korea CLASSIFICATION: SECRET", {}),
+        ("MOL, XIX-J-1-j Korea, 4. doboz, 5/f, 1967", {"repository": "MOL", "box": "4"}),
+        ("APRF F 39 Op 1 D 31 Ll 49-52", {}),
+        ("Somewhere in a drawer", {}),
+        ("", {}),
+    ],
+)
+def test_locator_parts(text: str, parts: dict[str, str]) -> None:
+    locator = Locator(text)
+    assert locator.text == text
+    assert locator.parts == parts
+
+
+@pytest.mark.parametrize(
+    ("credit", "contributors"),
+    [
+        (
+            "Contributed by Jane Example and translated by Bob Example.",
+            [("Jane Example", ("contributed",)), ("Bob Example", ("translated",))],
+        ),
+        ("Translated for NKIDP by Jane Example.", [("Jane Example", ("translated",))]),
+        (
+            "Provided to the National Security Archive/Japan Project by Bob Example.",
+            [("Bob Example", ("provided",))],
+        ),
+        (
+            "Obtained by Jane Example and translated by Jane Example.",
+            [("Jane Example", ("obtained", "translated"))],
+        ),
+        (
+            "Obtained by the National Security Archive.",
+            [("the National Security Archive", ("obtained",))],
+        ),
+    ],
+)
+def test_credit_phrasings(credit: str, contributors: list[tuple[str, tuple[str, ...]]]) -> None:
+    citation = Citation(f"“A,” 1958, {HPPP}, RGANI, f. 5. {credit}")
+    assert citation.source == "RGANI, f. 5"
+    assert [(c.name, c.roles) for c in citation.contributors] == contributors
+
+
+def test_a_lower_case_credit_after_a_comma() -> None:
+    citation = Citation(f"“A,” 1958, {HPPP}, AVP RF, obtained and translated by Jane Example.")
+    assert citation.source == "AVP RF"
+    assert citation.contributors == (Contributor("Jane Example", ("obtained", "translated")),)

@@ -117,6 +117,8 @@ def read_locator(text: str) -> dict[str, str | None]:
     closed = False
     for index, item in enumerate(items):
         kind = item.expr_name
+        if kind == "loc_acronym" and index:
+            continue  # an acronym names the repository only as the first item
         if kind in ("loc_repository", "loc_acronym") and not closed:
             if run and run[-1] is not items[index - 1]:
                 closed = True
