@@ -69,7 +69,7 @@ def read_date(text: str) -> DateParts | None:
     except ParsimoniousError:
         return None
     try:
-        return _date(node.children[0].children[0])
+        return _date(node.children[1].children[0])
     except _UnreadableError:
         return None
 
