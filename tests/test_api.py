@@ -144,7 +144,7 @@ def test_to_dict_is_json_and_from_dict_inverts_it(seed_text: str) -> None:
         "original_language",
         "contents",
     ]
-    assert data["sections"][3]["languages"] == [{"name": "English"}]
+    assert data["sections"][3]["languages"] == [{"name": "English", "code": "en"}]
     assert archivedoc.from_dict(data) == doc
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from archivedoc._citation import Contributor, Locator
 from archivedoc._dates import Date
 from archivedoc._document import Document
 from archivedoc._errors import ArchivedocError, ParseError
@@ -37,10 +38,12 @@ __all__ = [
     "Citation",
     "Contents",
     "ContentsItem",
+    "Contributor",
     "Credits",
     "Date",
     "Document",
     "Language",
+    "Locator",
     "OriginalLanguage",
     "ParseError",
     "Section",

@@ -14,7 +14,16 @@ from typing import Any, ClassVar
 
 import attrs
 
+from archivedoc._citation import Contributor, Locator
+from archivedoc._citation_parser import read_citation
+from archivedoc._dates import Date
 from archivedoc._grammar import terminal
+from archivedoc._section_parser import (
+    language_code,
+    read_contents_item,
+    read_languages,
+    read_sponsors,
+)
 
 __all__ = [
     "Citation",
@@ -94,11 +103,55 @@ def _label(name: str) -> Any:
 
 @attrs.frozen
 class Citation(Section):
-    """The ``### Citation:`` section: how to cite the document."""
+    """The ``### Citation:`` section: how to cite the document, and its parts.
+
+    ``text`` is the whole section body, exactly; the other fields are read
+    from it by the grammar's ``citation`` rule (``grammar/citation.peg``).
+    Citations are often degraded (no quotes, no date, no final period), so
+    reading never fails: a part the grammar cannot place is None.
+
+    >>> c = Citation("“Cable, Mao Zedong to Stalin,” December 30, 1948, History and "
+    ...     "Public Policy Program Digital Archive, APRF: F. 39, Op. 1, D. 31, Ll. 49-52. "
+    ...     "Translated for CWIHP by Sergey Radchenko.")
+    >>> c.title, c.date.edtf, c.locator.repository, c.locator.fond
+    ('Cable, Mao Zedong to Stalin', '1948-12-30', 'APRF', '39')
+    >>> c.contributors
+    (Contributor(name='Sergey Radchenko', roles=('translated',)),)
+    """
 
     LABEL: ClassVar[str | None] = "Citation"
     KIND: ClassVar[str] = "citation"
     label: str = _label("Citation")
+    #: The title inside the quotes, without the comma before the closing quote.
+    title: str | None = attrs.field(init=False, eq=False)
+    #: The date after the title (its structure None if the grammar cannot read it).
+    date: Date | None = attrs.field(init=False, eq=False)
+    #: "History and Public Policy Program Digital Archive" or "Wilson Center
+    #: Digital Archive".
+    archive: str | None = attrs.field(init=False, eq=False)
+    #: The archival locator as written, without its final period.
+    source: str | None = attrs.field(init=False, eq=False)
+    #: ``source`` split into its parts (None when there is no source).
+    locator: Locator | None = attrs.field(init=False, eq=False)
+    #: The statements of responsibility: who contributed, obtained, translated.
+    contributors: tuple[Contributor, ...] = attrs.field(init=False, eq=False)
+    #: The document's URL at the end of the citation.
+    url: str | None = attrs.field(init=False, eq=False)
+    #: The record id in the URL: "123400" (newer URLs carry a slug instead).
+    record_id: str | None = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        parts = read_citation(self.text)
+        set_ = object.__setattr__
+        set_(self, "title", parts.title)
+        set_(self, "date", Date(parts.date) if parts.date else None)
+        set_(self, "archive", parts.archive)
+        set_(self, "source", parts.source)
+        set_(self, "locator", Locator(parts.source) if parts.source else None)
+        set_(self, "contributors", tuple(Contributor(n, r) for n, r in parts.contributors))
+        set_(self, "url", parts.url)
+        set_(self, "record_id", parts.record_id)
 
 
 @attrs.frozen
@@ -112,23 +165,44 @@ class Summary(Section):
 
 @attrs.frozen
 class Credits(Section):
-    """The ``### Credits:`` section: who made the document's publication possible."""
+    """The ``### Credits:`` section: who made the document's publication possible.
+
+    >>> Credits("This document was made possible with support from the "
+    ...     "Blavatnik Family Foundation.").sponsors
+    ('Blavatnik Family Foundation',)
+    """
 
     LABEL: ClassVar[str | None] = "Credits"
     KIND: ClassVar[str] = "credits"
     label: str = _label("Credits")
+    #: The sponsors named, without "the" (empty if the text is not the usual
+    #: "This document was made possible with support from …").
+    sponsors: tuple[str, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        object.__setattr__(self, "sponsors", read_sponsors(self.text))
 
 
 @attrs.frozen
 class Language:
-    """A language named in the ``Original Language`` section, as written."""
+    """A language as written ("Russian"), and its BCP 47 / ISO 639 code ("ru").
+
+    The code comes from ``langcodes`` (names in English and other languages,
+    from ``language_data``; its documented fuzzy match also reads a known
+    name followed by more words, "Hakka dialect" -> "hak").  A name it does
+    not know has code None.
+
+    >>> Language("Chinese")
+    Language(name='Chinese', code='zh')
+    """
 
     name: str
+    #: The BCP 47 tag ("en", "ru", "zh"), or None for an unknown name.
+    code: str | None = attrs.field(init=False, eq=False)
 
-
-def _split_languages(text: str) -> tuple[Language, ...]:
-    names = (part.strip() for chunk in text.split(",") for part in chunk.split(" and "))
-    return tuple(Language(name) for name in names if name)
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "code", language_code(self.name))
 
 
 @attrs.frozen
@@ -142,14 +216,33 @@ class OriginalLanguage(Section):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        object.__setattr__(self, "languages", _split_languages(self.text))
+        names = read_languages(self.text)
+        object.__setattr__(self, "languages", tuple(Language(name) for name in names))
 
 
 @attrs.frozen
 class ContentsItem:
-    """One ``- item`` line of the Contents section, its text as written."""
+    """One ``- item`` line of the Contents section, its text as written.
+
+    ``kind`` and ``language`` are read from the text by the grammar's
+    ``contents_item`` rule; None where the item names none.
+
+    >>> item = ContentsItem("Transcript - Russian")
+    >>> item.kind, item.language
+    ('transcription', Language(name='Russian', code='ru'))
+    """
 
     text: str
+    #: "original_scan", "original", "transcription", "translation", "html",
+    #: "pdf", or None.
+    kind: str | None = attrs.field(init=False, eq=False)
+    #: The language the item names ("English Transcription"), or None.
+    language: Language | None = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        kind, language = read_contents_item(self.text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "language", None if language is None else Language(language))
 
 
 @attrs.frozen

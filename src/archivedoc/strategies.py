@@ -28,7 +28,10 @@ from archivedoc._transcript import Transcript
 
 __all__ = [
     "blank_lines",
+    "citation_texts",
+    "citations",
     "contents_sections",
+    "date_texts",
     "dates",
     "documents",
     "line_texts",
@@ -43,20 +46,44 @@ _SPACES = st.text(alphabet=" \t", max_size=3)
 # Any character but line ends and lone surrogates; CR appears only in CRLF.
 _CHAR = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
 
-#: Heading dates the grammar reads, in the archive's own spellings.
+#: Dates the grammar reads, in the archive's own spellings.
 DATE_TEXTS = (
     "June 30, 1945",
     "November 01, 1962",
+    "November 6, 1967",
     "June 30th, 1945",
     "30 June 1945",
     "November 1967",
+    "August, 1962",
+    "July 11 1981",
     "1958",
     "c. 1950",
+    "ca. 1950",
+    "1950?",
     "Summer 1961",
+    "Winter 1950",
     "1960s",
     "1962-1963",
+    "1962-63",
     "June 1-3, 1945",
+    "March 1962 - April 1963",
+    "1946-February 1950",
     "n.d.",
+)
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -105,6 +132,8 @@ def plain_sections(draw: st.DrawFn) -> Section:
         )
     )
     text = draw(st.one_of(section_texts(), st.just("")))
+    if label_or_cls is Citation and draw(st.booleans()):
+        text = draw(citation_texts())
     before = draw(_gap(header=True))
     after = draw(_gap(header=False)) if text else ""
     if isinstance(label_or_cls, str):
@@ -137,9 +166,106 @@ def transcripts(draw: st.DrawFn) -> Transcript:
     return Transcript(first + rest)
 
 
+@st.composite
+def _point_text(draw: st.DrawFn) -> str:
+    """One point in time in one of the archive's spellings (always a real date)."""
+    year = draw(st.integers(1500, 2099))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, 28))
+    name = _MONTH_NAMES[month - 1]
+    form = draw(st.integers(0, 7))
+    if form == 0:
+        return f"{name} {day:02d}, {year}"
+    if form == 1:
+        return f"{name} {day}, {year}"
+    if form == 2:
+        return f"{day} {name} {year}"
+    if form == 3:
+        return f"{name} {year}"
+    if form == 4:
+        return f"{name}, {year}"
+    if form == 5:
+        return f"{draw(st.sampled_from(['Spring', 'Summer', 'Autumn', 'Fall']))} {year}"
+    if form == 6:
+        return f"{year // 10 * 10}s"
+    return str(year)
+
+
+@st.composite
+def date_texts(draw: st.DrawFn) -> str:
+    """Date texts the grammar reads into a structure: points, intervals, qualifiers."""
+    text = draw(_point_text())
+    if draw(st.integers(0, 3)) == 0 and text.isdigit():
+        later = int(text) + draw(st.integers(1, 50))
+        if later <= 2099:
+            dash = draw(st.sampled_from(["-", " - ", "\u2013"]))
+            text = f"{text}{dash}{later}"
+    elif draw(st.integers(0, 4)) == 0:
+        text = draw(st.sampled_from(["c. ", "ca. ", "circa "])) + text
+    elif draw(st.integers(0, 5)) == 0 and "s" not in text:
+        text += "?"
+    return text
+
+
 def dates() -> st.SearchStrategy[Date]:
-    """Dates the heading grammar reads."""
-    return st.sampled_from(DATE_TEXTS).map(Date)
+    """Dates the grammar reads: the archive's spellings and generated ones."""
+    return st.one_of(st.sampled_from(DATE_TEXTS), date_texts()).map(Date)
+
+
+_TITLES = (
+    "Cable, Mao Zedong to Stalin",
+    "Cable, Terebin to Stalin [via Kuznetsov]",
+    "Report, 'My Observations on the Soviet Union,' Zhou Enlai to Mao Zedong (Excerpt)",
+    "Memorandum of Conversation between A and B",
+)
+_SOURCES = (
+    "APRF: F. 39, Op. 1, D. 31, Ll. 54-58",
+    "RGASPI, f. 558, op. 11, d. 328, ll. 51-55",
+    "AVPRF: fond 0100, opis 40, delo 7, papka 248, listy 120-123",
+    "Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives",
+    "BArch, B 136/59748, 297-301",
+    "PRC FMA 207-00084-02",
+)
+_CREDITS = (
+    "Contributed by David Wolff.",
+    "Translated by Gary Goldberg.",
+    "Translated for CWIHP by Sergey Radchenko.",
+    "Obtained by Amitav Acharya and translated by Yang Shanhou",
+    "Contributed, transcribed, and translated by Stephan Kieninger.",
+    "",
+)
+
+
+@st.composite
+def citation_texts(draw: st.DrawFn) -> str:
+    """Citation texts of the archive's shape: quoted title, date, archive, source, credit, URL.
+
+    Some parts are left out or degraded (no quotes, straight quotes, no final
+    period), as in the archive.
+    """
+    title = draw(st.sampled_from(_TITLES))
+    quote = draw(st.sampled_from(["“{},”", '"{},"', "{},"]))
+    parts = [quote.format(title)]
+    if draw(st.booleans()):
+        parts.append(f" {draw(st.one_of(st.sampled_from(DATE_TEXTS), date_texts()))},")
+    archive = draw(
+        st.sampled_from(
+            ["History and Public Policy Program Digital Archive", "Wilson Center Digital Archive"]
+        )
+    )
+    parts.append(f" {archive}, {draw(st.sampled_from(_SOURCES))}.")
+    credit = draw(st.sampled_from(_CREDITS))
+    if credit:
+        parts.append(" " + credit)
+    if draw(st.booleans()):
+        number = draw(st.integers(1, 999999))
+        parts.append(f"\n\n<http://digitalarchive.wilsoncenter.org/document/{number}>")
+    return "".join(parts)
+
+
+def citations() -> st.SearchStrategy[Citation]:
+    """Citation sections with texts from :func:`citation_texts`."""
+    return citation_texts().map(Citation)
 
 
 @st.composite

@@ -1,0 +1,163 @@
+"""Read a date's structure with the grammar's ``date`` rule (see ``dates.peg``).
+
+Returns plain Python data; parsimonious nodes stay in this module.  A text
+the grammar does not read, or reads but the calendar refuses ("February 30,
+1949", an interval that ends before it starts), gives None: no structure is
+better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+from typing import NamedTuple
+
+from parsimonious.exceptions import ParseError as ParsimoniousError
+from parsimonious.nodes import Node
+
+from archivedoc._grammar import default_grammar
+
+#: Precisions from the finest to the coarsest; an interval has the coarser
+#: precision of its two ends.
+PRECISIONS = ("day", "month", "season", "year", "decade", "undated")
+
+_MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTHS["Sept"] = 9
+
+# Season -> (EDTF code, first month, last month); Winter runs into the next year.
+_SEASONS = {
+    "Spring": (21, 3, 5),
+    "Summer": (22, 6, 8),
+    "Autumn": (23, 9, 11),
+    "Fall": (23, 9, 11),
+    "Winter": (24, 12, 2),
+}
+
+
+class DateParts(NamedTuple):
+    """The structure of a readable date."""
+
+    precision: str
+    approximate: bool
+    uncertain: bool
+    earliest: datetime.date | None
+    latest: datetime.date | None
+    edtf: str
+
+
+class _Point(NamedTuple):
+    precision: str
+    earliest: datetime.date
+    latest: datetime.date
+    edtf: str
+
+
+class _UnreadableError(Exception):
+    """The grammar matched, but the values are not a real date."""
+
+
+@functools.lru_cache(maxsize=4096)
+def read_date(text: str) -> DateParts | None:
+    """The structure of ``text``, or None if it is not a date the grammar reads."""
+    try:
+        node = default_grammar()["date"].parse(text)
+    except ParsimoniousError:
+        return None
+    try:
+        return _date(node.children[1].children[0])
+    except _UnreadableError:
+        return None
+
+
+def _date(node: Node) -> DateParts:
+    """A ``date_undated`` or ``date_dated`` node."""
+    if node.expr_name == "date_undated":
+        return DateParts("undated", False, False, None, None, "XXXX")
+    approx_node, start_node, until_node, uncertain_node = node.children
+    approximate = bool(approx_node.children)
+    uncertain = bool(uncertain_node.children)
+    start = _point(start_node)
+    if not until_node.children:
+        edtf = _qualify(start, approximate, uncertain)
+        return DateParts(
+            start.precision, approximate, uncertain, start.earliest, start.latest, edtf
+        )
+    (end_node,) = until_node.children[0].children[1].children
+    if end_node.expr_name == "date_short_year":
+        if start.precision != "year":
+            raise _UnreadableError
+        end = _year(start.earliest.year // 100 * 100 + int(end_node.text))
+    else:
+        end = _point(end_node)
+    if "/" in start.edtf or "/" in end.edtf or not start.latest < end.earliest:
+        raise _UnreadableError
+    precision = max(start.precision, end.precision, key=PRECISIONS.index)
+    edtf = "/".join(_qualify(p, approximate, uncertain) for p in (start, end))
+    if edtf.count("/") > 1:
+        raise _UnreadableError  # a qualified season is itself an interval
+    return DateParts(precision, approximate, uncertain, start.earliest, end.latest, edtf)
+
+
+def _qualify(point: _Point, approximate: bool, uncertain: bool) -> str:
+    """EDTF's qualifiers: ``~`` approximate, ``?`` uncertain, ``%`` both."""
+    mark = "%" if approximate and uncertain else "~" if approximate else "?" if uncertain else ""
+    if not mark:
+        return point.edtf
+    if point.precision == "season":
+        # EDTF cannot qualify a season: write the interval of its months.
+        return f"{point.earliest:%Y-%m}{mark}/{point.latest:%Y-%m}{mark}"
+    return "/".join(part + mark for part in point.edtf.split("/"))
+
+
+def _point(node: Node) -> _Point:
+    """A ``date_point`` node: its one regex's named groups hold the parts."""
+    (form,) = node.children
+    parts = form.match.groupdict()
+    if parts.get("decade"):
+        decade = int(parts["decade"])
+        return _Point(
+            "decade",
+            datetime.date(decade, 1, 1),
+            datetime.date(decade + 9, 12, 31),
+            f"{decade // 10:03d}X",
+        )
+    year = int(parts["year"])
+    if parts.get("season"):
+        code, first, last = _SEASONS[parts["season"]]
+        end_year = year + 1 if last < first else year
+        return _Point(
+            "season",
+            datetime.date(year, first, 1),
+            datetime.date(end_year, last, calendar.monthrange(end_year, last)[1]),
+            f"{year:04d}-{code}",
+        )
+    if not parts.get("month"):
+        return _year(year)
+    written = parts["month"]
+    month = int(written) if written.isdigit() else _MONTHS[written.rstrip(".")]
+    if not parts.get("day"):
+        return _Point(
+            "month",
+            datetime.date(year, month, 1),
+            datetime.date(year, month, calendar.monthrange(year, month)[1]),
+            f"{year:04d}-{month:02d}",
+        )
+    try:
+        first_day = datetime.date(year, month, int(parts["day"]))
+        last_day = datetime.date(year, month, int(parts.get("last_day") or parts["day"]))
+    except ValueError:
+        raise _UnreadableError from None
+    if parts.get("last_day") is None:
+        return _Point("day", first_day, first_day, first_day.isoformat())
+    if last_day <= first_day:
+        raise _UnreadableError
+    return _Point("day", first_day, last_day, f"{first_day.isoformat()}/{last_day.isoformat()}")
+
+
+def _year(year: int) -> _Point:
+    return _Point("year", datetime.date(year, 1, 1), datetime.date(year, 12, 31), f"{year:04d}")

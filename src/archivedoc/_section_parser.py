@@ -1,0 +1,89 @@
+"""Read the parts of the Original Language, Contents and Credits sections.
+
+The rules are in ``grammar/sections.peg``; this module runs them and returns
+plain Python data (parsimonious nodes stay here).  Language names become
+codes through ``langcodes`` (with its ``language_data`` names), not a table
+of our own.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from parsimonious.exceptions import ParseError as ParsimoniousError
+
+from archivedoc._grammar import default_grammar
+
+# Kind as written (lower case) -> the kind reported.
+_KINDS = {
+    "original scan": "original_scan",
+    "scan": "original_scan",
+    "original document": "original",
+    "original": "original",
+    "transcription": "transcription",
+    "transcript": "transcription",
+    "translation": "translation",
+    "html": "html",
+    "pdf": "pdf",
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def read_languages(text: str) -> tuple[str, ...]:
+    """The language names of an Original Language text, as written."""
+    if not text.strip():
+        return ()
+    try:
+        node = default_grammar()["language_list"].parse(text)
+    except ParsimoniousError:
+        return (text,)
+    first, more = node.children
+    return (first.text, *(pair.children[1].text for pair in more.children))
+
+
+@functools.lru_cache(maxsize=1024)
+def language_code(name: str) -> str | None:
+    """The BCP 47 tag for a language name ("English" -> "en"), or None."""
+    import langcodes  # imported on first use: it loads its name data then
+
+    if not name or not all(ch.isalpha() or ch in " -'\u2019()." for ch in name):
+        return None  # not a name (and the trie lookup chokes on some characters)
+    try:
+        return str(langcodes.find(name).to_tag())
+    except (LookupError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def read_contents_item(text: str) -> tuple[str | None, str | None]:
+    """(kind, language name) of a Contents item; None where it names none."""
+    try:
+        node = default_grammar()["contents_item"].parse(text)
+    except ParsimoniousError:
+        return None, None
+    (form,) = node.children
+    if form.expr_name == "item_kind":
+        kind_node, language = form, None
+    elif form.expr_name == "item_language_kind":
+        language_node, _, kind_node = form.children
+        language = language_node.text
+    else:
+        kind_node, _, language_node, _ = form.children
+        language = language_node.text
+    kind = kind_node.match.group("kind")
+    if kind.startswith("Scan of"):
+        return "original_scan", language
+    return _KINDS[kind.lower()], language
+
+
+@functools.lru_cache(maxsize=1024)
+def read_sponsors(text: str) -> tuple[str, ...]:
+    """The sponsors a Credits text names (empty if it is not read)."""
+    try:
+        node = default_grammar()["credits_text"].parse(text)
+    except ParsimoniousError:
+        return ()
+    _, sponsors, _ = node.children
+    first, more = sponsors.children
+    nodes = [first, *(pair.children[1] for pair in more.children)]
+    return tuple(str(item.match.group("name")) for item in nodes)
