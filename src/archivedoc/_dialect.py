@@ -147,10 +147,13 @@ class Dialect:
         at the end).  Nothing is changed in ``self``.
         """
         new = tuple(sections)
+        for cls in new:
+            if not (isinstance(cls, type) and issubclass(cls, Section)):
+                raise DialectError(f"dialect {name!r}: {cls!r} is not a Section subclass")
         labels = {cls.LABEL for cls in new}
         classes = tuple(c for c in self.sections if c.LABEL not in labels) + new
         if order is None:
-            added = [cls.LABEL for cls in new if cls.LABEL and cls.LABEL not in self.order]
+            added = [c.LABEL for c in new if c.LABEL is not None and c.LABEL not in self.order]
             base = list(self.order)
             at = base.index("Contents") if "Contents" in base else len(base)
             order = (*base[:at], *added, *base[at:])

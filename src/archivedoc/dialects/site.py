@@ -165,7 +165,8 @@ def documents() -> st.SearchStrategy[Document]:
         sections: list[Section] = []
         if draw(st.booleans()):
             donor = DONOR_LINE + draw(strategies.line_texts(0, 30))
-            sections.append(Credits(donor, before="", after=draw(strategies.blank_lines(1, 2))))
+            after = draw(st.sampled_from(["\n", "\n\n", "\r\n\r\n", "\n \n"]))
+            sections.append(Credits(donor, before="", after=after))
         transcript = ""
         if draw(st.booleans()):
             lines = draw(st.lists(strategies.line_texts(0, 40), min_size=1, max_size=4))
