@@ -378,3 +378,12 @@ def test_dialect_properties(dialect: Dialect, strategy: st.SearchStrategy[Docume
         assert archivedoc.from_dict(data, dialect=dialect) == doc
 
     check()
+
+
+@pytest.mark.parametrize("module", [metadata, site, library], ids=lambda m: m.__name__)
+def test_shipped_dialect_rules_have_comments(module: object) -> None:
+    from archivedoc._grammar import rule_comments
+
+    comments = rule_comments(module.RULES)  # type: ignore[attr-defined]
+    assert comments
+    assert all(comments.values()), [name for name, text in comments.items() if not text]
