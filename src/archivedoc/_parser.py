@@ -47,8 +47,6 @@ def parse(
     dialect: Dialect = DEFAULT,
 ) -> Document:
     """Parse ``text``; see :func:`archivedoc.loads`."""
-    if dialect is not DEFAULT:
-        return _parse_dialect(text, strict, dialect)
     if not isinstance(text, str):
         raise TypeError(f"loads() takes str, not {type(text).__name__}; use load() for bytes")
     bom = text.startswith(_BOM)
@@ -61,7 +59,9 @@ def parse(
             bad.start() + bom,
         )
     if not body.strip():
-        raise ParseError(f"empty document: expected {_DEFAULT_EXPECTED}", text, len(text))
+        raise ParseError(f"empty document: expected {dialect.expected}", text, len(text))
+    if dialect is not DEFAULT:
+        return _parse_dialect(text, body, bom, strict, dialect)
     visitor = LayoutVisitor(sections)
     try:
         tree = (grammar or default_grammar()).parse(body)
@@ -83,21 +83,8 @@ def parse(
     return doc
 
 
-def _parse_dialect(text: str, strict: bool, dialect: Dialect) -> Document:
-    """Parse ``text`` in a derived dialect, then prove it writes back the same."""
-    if not isinstance(text, str):
-        raise TypeError(f"loads() takes str, not {type(text).__name__}; use load() for bytes")
-    bom = text.startswith(_BOM)
-    body = text[1:] if bom else text
-    bad = _SURROGATE.search(body)
-    if bad:
-        raise ParseError(
-            f"lone surrogate {ord(bad.group()):#06x}: not a valid character",
-            text,
-            bad.start() + bom,
-        )
-    if not body.strip():
-        raise ParseError(f"empty document: expected {dialect.expected}", text, len(text))
+def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Dialect) -> Document:
+    """Parse ``body`` in a derived dialect, then prove it writes back as ``text``."""
     visitor = LayoutVisitor(dialect.section_classes, dialect)
     token = PARSING.set(True)
     try:
