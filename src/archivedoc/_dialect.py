@@ -108,20 +108,12 @@ class Dialect:
         _check_classes(self)
         if self.rules:
             _check_grammar(self.name, self.rules)
-            known = compiled(self.rules)
-            for name, _ in self.builders:
-                if name not in known:
-                    raise DialectError(
-                        f"dialect {self.name!r}: a builder is given for rule {name!r}, "
-                        "which the grammar does not define"
-                    )
-        else:
-            for name, _ in self.builders:
-                if name not in default_grammar():
-                    raise DialectError(
-                        f"dialect {self.name!r}: a builder is given for rule {name!r}, "
-                        "which the grammar does not define"
-                    )
+        for name, _ in self.builders:
+            if name not in compiled(self.rules):
+                raise DialectError(
+                    f"dialect {self.name!r}: a builder is given for rule {name!r}, "
+                    "which the grammar does not define"
+                )
         missing = [label for label in self.required if label not in self.order]
         if missing:
             raise DialectError(f"dialect {self.name!r}: required labels {missing} not in order")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from parsimonious.exceptions import ParseError as ParsimoniousError
 
+from archivedoc._dialect import DEFAULT_CLASSES, check_class
 from archivedoc._grammar import default_grammar
 from archivedoc._sections import Contents, Section
 
@@ -38,12 +39,11 @@ def check_document(doc: Document, classes: Mapping[str, type[Section]] | None = 
     ``classes`` (label -> class) are the dialect's section classes: a section
     must be of the class its label is read as (the default dialect's if None).
     """
-    from archivedoc._dialect import DEFAULT_CLASSES, check_class
-
     sections = doc.sections
     known = DEFAULT_CLASSES if classes is None else classes
     for section in sections:
-        check_class(section, known, doc.dialect.name)
+        if type(section) is not known.get(getattr(section, "label", None), Section):
+            check_class(section, known, doc.dialect.name)  # raises
     transcript = doc.transcript.text
     if transcript:
         _check_transcript(doc, transcript)
