@@ -42,7 +42,7 @@ def check_document(doc: Document, classes: Mapping[str, type[Section]] | None = 
     sections = doc.sections
     known = DEFAULT_CLASSES if classes is None else classes
     for section in sections:
-        if type(section) is not known.get(getattr(section, "label", None), Section):
+        if type(section) is not known.get(getattr(section, "label", ""), Section):
             check_class(section, known, doc.dialect.name)  # raises
     transcript = doc.transcript.text
     if transcript:
