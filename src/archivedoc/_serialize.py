@@ -48,13 +48,6 @@ def _unstructure(value: Any) -> Any:
     return value
 
 
-def section_kinds(classes: typing.Iterable[type[Section]]) -> dict[str, type[Section]]:
-    """Kind name -> class, for ``from_dict``; the generic Section is always known."""
-    kinds: dict[str, type[Section]] = {Section.KIND: Section}
-    kinds.update((cls.KIND, cls) for cls in classes)
-    return kinds
-
-
 def from_dict(
     data: Mapping[str, Any],
     *,
