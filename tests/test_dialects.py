@@ -388,3 +388,54 @@ def test_shipped_dialect_rules_have_comments(module: object) -> None:
     comments = rule_comments(module.RULES)  # type: ignore[attr-defined]
     assert comments
     assert all(comments.values()), [name for name, text in comments.items() if not text]
+
+
+def test_a_builder_bug_is_a_dialect_error_not_a_parse_error() -> None:
+    def broken(text: str, children: list[object]) -> object:
+        return children[99]
+
+    buggy = LIBRARY.extend("buggy", builders={"text_section": broken})
+    with pytest.raises(DialectError, match="builder of rule 'text_section' failed: IndexError"):
+        archivedoc.loads(LIBRARY_TEXT, dialect=buggy)
+
+
+_TOKENS = st.sampled_from(
+    [
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "x",
+        "\f",
+        "# ",
+        "## ",
+        "### ",
+        "### Text:",
+        "### Summary:",
+        "### Record ID:",
+        "### Credits:",
+        "\n\n### Contents:\n\n- ",
+        site.DONOR_LINE,
+        "1958 ",
+        "300639",
+        "- ",
+        ":",
+    ]
+)
+
+
+@pytest.mark.parametrize("dialect", [METADATA, SITE, LIBRARY], ids=lambda d: d.name)
+def test_any_text_is_a_document_or_a_parse_error(dialect: Dialect) -> None:
+    @settings(max_examples=500)
+    @given(st.one_of(st.text(), st.lists(_TOKENS, max_size=20).map("".join)))
+    def check(text: str) -> None:
+        try:
+            doc = archivedoc.loads(text, dialect=dialect)
+        except archivedoc.ParseError as exc:
+            assert exc.lineno >= 1 and exc.colno >= 1 and 0 <= exc.pos <= len(text)
+            assert "does not write this text back" not in exc.msg  # the examples are lossless
+            return
+        assert archivedoc.dumps(doc) == text
+        assert archivedoc.loads(text, dialect=dialect) == doc
+
+    check()

@@ -21,7 +21,6 @@ from archivedoc._sections import Contents, Section
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-if TYPE_CHECKING:
     from archivedoc._document import Document
 
 

@@ -14,7 +14,14 @@ from parsimonious.exceptions import IncompleteParseError
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.grammar import Grammar
 
-from archivedoc._dialect import DEFAULT, DEFAULT_CLASSES, PARSING, Dialect, compiled
+from archivedoc._dialect import (
+    DEFAULT,
+    DEFAULT_CLASSES,
+    PARSING,
+    Dialect,
+    DialectError,
+    compiled,
+)
 from archivedoc._document import Document
 from archivedoc._errors import ParseError
 from archivedoc._grammar import default_grammar
@@ -95,6 +102,8 @@ def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Diale
             doc = _with_bom(doc)
     except SectionError as exc:
         raise ParseError(exc.args[0], text, exc.pos + bom) from None
+    except DialectError:
+        raise
     except (IncompleteParseError, ParsimoniousError) as exc:
         # The "## " hint speaks of the default heading: dialects say their own.
         raise _error(body, exc.pos, bom, dialect.expected, _LINE_HINTS[:1]) from None

@@ -12,7 +12,7 @@ from typing import Any
 from parsimonious.nodes import Node, NodeVisitor
 
 from archivedoc._dates import Date
-from archivedoc._dialect import DEFAULT, Dialect
+from archivedoc._dialect import DEFAULT, Dialect, DialectError
 from archivedoc._document import Document
 from archivedoc._sections import Section
 from archivedoc._transcript import Transcript
@@ -52,6 +52,11 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
                 value = build(node.text, children)
             except (ValueError, TypeError) as exc:
                 raise SectionError(node.start, f"invalid {node.expr_name!r}: {exc}") from None
+            except Exception as exc:  # a bug in the builder, not in the text
+                raise DialectError(
+                    f"dialect {self.dialect.name!r}: the builder of rule {node.expr_name!r} "
+                    f"failed: {exc!r}"
+                ) from exc
             for item in value if isinstance(value, tuple) else (value,):
                 if isinstance(item, Section):  # strict mode checks its place
                     self.positions.append((node.start, item))
