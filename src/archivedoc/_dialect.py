@@ -278,6 +278,7 @@ def _default_names() -> frozenset[str]:
     return frozenset(default_grammar().keys())
 
 
+@functools.lru_cache(maxsize=64)
 def _structural(rules: str, builders: tuple[Any, ...], writer: Any) -> bool:
     """True if the dialect reads documents like the default (only new sections)."""
     if builders or writer is not None:
