@@ -58,3 +58,17 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["date"]["text"] == "June 30, 1945"
+
+
+def test_a_dialect_is_named_as_module_and_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("\n\n# 1958 Title\n\n### Text:\n\nThe text.", encoding="utf-8")
+    assert main(["check", str(page)]) == 1
+    assert main(["check", "--dialect", "archivedoc.dialects.library:LIBRARY", str(page)]) == 0
+    assert main(["show", "--dialect", "archivedoc.dialects.library:LIBRARY", str(page)]) == 0
+    assert '"kind": "text"' in capsys.readouterr().out
+    for bad in ("archivedoc.dialects.library:NOPE", "archivedoc:Document", "nope:X"):
+        with pytest.raises(SystemExit):
+            main(["check", "--dialect", bad, str(page)])

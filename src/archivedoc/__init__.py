@@ -6,6 +6,10 @@ The API is shaped like :mod:`json` and :mod:`tomllib`::
     text = archivedoc.dumps(doc)          # Document -> str, byte for byte
     data = archivedoc.to_dict(doc)        # JSON-ready dict
     doc = archivedoc.from_dict(data)
+
+Other formats are dialects (:class:`Dialect`), derived from :data:`DEFAULT`::
+
+    doc = archivedoc.loads(text, dialect=my_dialect)
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import IO, Any
 
 from archivedoc._citation import Contributor, Locator
 from archivedoc._dates import Date
+from archivedoc._dialect import DEFAULT, Dialect, DialectError
 from archivedoc._document import Document
 from archivedoc._errors import ArchivedocError, ParseError
 from archivedoc._grammar import grammar_text
@@ -32,8 +37,10 @@ from archivedoc._sections import (
 from archivedoc._serialize import from_dict, to_dict
 from archivedoc._transcript import Transcript
 from archivedoc._writer import render as _render
+from archivedoc._writer import render_heading, render_section
 
 __all__ = [
+    "DEFAULT",
     "ArchivedocError",
     "Citation",
     "Contents",
@@ -41,6 +48,8 @@ __all__ = [
     "Contributor",
     "Credits",
     "Date",
+    "Dialect",
+    "DialectError",
     "Document",
     "Language",
     "Locator",
@@ -55,34 +64,39 @@ __all__ = [
     "grammar_text",
     "load",
     "loads",
+    "render_heading",
+    "render_section",
     "to_dict",
 ]
 
 __version__ = "0.1.0"
 
 
-def loads(text: str, *, strict: bool = False) -> Document:
+def loads(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
     """Parse a document from ``text``.
 
     Every character is kept: ``dumps(loads(text)) == text``.  Unknown
     sections become generic :class:`Section` objects; with ``strict=True``
     they, repeated or out-of-order sections, and a missing heading or
-    Contents section raise :class:`ParseError` instead.
+    Contents section raise :class:`ParseError` instead.  ``dialect`` is the
+    format to read (the archive's own by default); the Document keeps it.
     """
-    return _parse(text, strict=strict)
+    return _parse(text, strict=strict, dialect=dialect)
 
 
-def load(fp: IO[bytes], *, strict: bool = False) -> Document:
+def load(fp: IO[bytes], *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
     """Parse a document from a binary file (UTF-8, with or without a BOM)."""
     data: Any = fp.read()
     if isinstance(data, str):
         raise TypeError("load() needs a file opened in binary mode ('rb')")
-    return loads(_decode(data), strict=strict)
+    return loads(_decode(data), strict=strict, dialect=dialect)
 
 
 def dumps(doc: Document) -> str:
-    """The text of ``doc``; for a parsed document, exactly the parsed text."""
-    return _render(doc)
+    """The text of ``doc`` in its dialect; for a parsed document, exactly the parsed text."""
+    if doc.dialect is DEFAULT:
+        return _render(doc)
+    return doc.dialect.render(doc)
 
 
 def dump(doc: Document, fp: IO[bytes]) -> None:

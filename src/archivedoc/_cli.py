@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from archivedoc import Document, ParseError, __version__, dumps, loads, to_dict
+from archivedoc import DEFAULT, Dialect, Document, ParseError, __version__, dumps, loads, to_dict
 from archivedoc._parser import decode
+
+
+def _dialect(spec: str) -> Dialect:
+    """``module:NAME`` -> the Dialect object it names (for ``--dialect``)."""
+    module, _, name = spec.partition(":")
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"cannot load dialect {spec!r}: {exc}") from None
+    if not isinstance(found, Dialect):
+        raise argparse.ArgumentTypeError(f"{spec!r} is not an archivedoc.Dialect")
+    return found
 
 
 def _files(paths: Sequence[str]) -> Iterator[Path]:
@@ -24,13 +37,13 @@ def _files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def _read(path: Path, strict: bool) -> Document:
-    return loads(decode(path.read_bytes()), strict=strict)
+def _read(path: Path, strict: bool, dialect: Dialect) -> Document:
+    return loads(decode(path.read_bytes()), strict=strict, dialect=dialect)
 
 
 def _show(args: argparse.Namespace) -> int:
     try:
-        doc = _read(Path(args.file), args.strict)
+        doc = _read(Path(args.file), args.strict, args.dialect)
     except ParseError as exc:
         print(f"{args.file}:{exc.lineno}:{exc.colno}: {exc}", file=sys.stderr)
         return 1
@@ -53,7 +66,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             data = path.read_bytes()
             text = decode(data)
-            doc = loads(text, strict=args.strict)
+            doc = loads(text, strict=args.strict, dialect=args.dialect)
         except ParseError as exc:
             failures += 1
             first = str(exc).splitlines()[0]
@@ -70,6 +83,9 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failures or not total else 0
 
 
+_DIALECT_HELP = "read in this dialect, as module:NAME (e.g. archivedoc.dialects.site:SITE)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line's argument parser."""
     parser = argparse.ArgumentParser(
@@ -80,12 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print a document as indented JSON")
     show.add_argument("file")
     show.add_argument("--strict", action="store_true", help="reject unknown sections")
+    show.add_argument("--dialect", type=_dialect, default=DEFAULT, help=_DIALECT_HELP)
     show.set_defaults(run=_show)
     check = commands.add_parser(
         "check", help="parse files or folders, verify the round trip, report file:line:col"
     )
     check.add_argument("paths", nargs="+")
     check.add_argument("--strict", action="store_true", help="reject unknown sections")
+    check.add_argument("--dialect", type=_dialect, default=DEFAULT, help=_DIALECT_HELP)
     check.set_defaults(run=_check)
     return parser
 

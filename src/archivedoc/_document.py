@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import attrs
 
 from archivedoc._dates import Date
+from archivedoc._dialect import DEFAULT, Dialect
 from archivedoc._grammar import terminal
 from archivedoc._sections import (
     Citation,
@@ -65,13 +66,19 @@ class Document:
     archive's usual layout, so a Document built by hand needs none of them.
 
     Construction checks that the parts fit together, so every Document
-    renders to a text that parses back to an equal Document.
+    renders to a text that parses back to an equal Document in its
+    ``dialect`` (:data:`archivedoc.DEFAULT` unless given).
     """
 
     title: str = attrs.field(default="", validator=_rule("title"))
     date: Date | None = attrs.field(default=None, converter=_to_date)
     sections: tuple[Section, ...] = attrs.field(default=(), converter=_to_sections)
     transcript: Transcript = attrs.field(default=Transcript(), converter=_to_transcript)
+    #: The format the document is read and written in (not part of equality:
+    #: it says how the content is written, not what it is).
+    dialect: Dialect = attrs.field(
+        default=DEFAULT, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+    )
     #: Blank lines before the heading (the archive's files start with two).
     lead: str = attrs.field(default="\n\n", kw_only=True, validator=_rule("lead"))
     #: False for a bare transcript record, which has no heading line at all.
@@ -90,9 +97,12 @@ class Document:
     bom: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        from archivedoc._layout import check_document
+        if self.dialect is DEFAULT:
+            from archivedoc._layout import check_document
 
-        check_document(self)
+            check_document(self)
+        else:
+            self.dialect.check(self)
 
     # -- the known sections, looked up in ``sections`` ------------------------
 

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 
 from parsimonious.exceptions import ParseError as ParsimoniousError
 
+from archivedoc._dialect import DEFAULT_CLASSES, check_class
 from archivedoc._grammar import default_grammar
 from archivedoc._sections import Contents, Section
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from archivedoc._document import Document
 
 
@@ -29,12 +32,17 @@ def _tail(section: Section) -> str:
     return section.after if section.text else section.before
 
 
-def check_document(doc: Document) -> None:
-    """Raise ValueError if ``doc`` would not parse back to an equal Document."""
+def check_document(doc: Document, classes: Mapping[str, type[Section]] | None = None) -> None:
+    """Raise ValueError if ``doc`` would not parse back to an equal Document.
+
+    ``classes`` (label -> class) are the dialect's section classes: a section
+    must be of the class its label is read as (the default dialect's if None).
+    """
     sections = doc.sections
+    known = DEFAULT_CLASSES if classes is None else classes
     for section in sections:
-        if not isinstance(section, Section):
-            raise TypeError(f"sections must be Section objects, got {section!r}")
+        if type(section) is not known.get(getattr(section, "label", ""), Section):
+            check_class(section, known, doc.dialect.name)  # raises
     transcript = doc.transcript.text
     if transcript:
         _check_transcript(doc, transcript)

@@ -14,21 +14,25 @@ from parsimonious.exceptions import IncompleteParseError
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.grammar import Grammar
 
+from archivedoc._dialect import (
+    DEFAULT,
+    DEFAULT_CLASSES,
+    PARSING,
+    Dialect,
+    DialectError,
+    compiled,
+)
 from archivedoc._document import Document
 from archivedoc._errors import ParseError
 from archivedoc._grammar import default_grammar
-from archivedoc._sections import Citation, Contents, Credits, OriginalLanguage, Section, Summary
-from archivedoc._visitor import LayoutVisitor
+from archivedoc._sections import Section
+from archivedoc._visitor import LayoutVisitor, SectionError
 
 #: The section classes of the default format, by label.
-DEFAULT_SECTIONS: Mapping[str, type[Section]] = {
-    cls.LABEL: cls
-    for cls in (Citation, Summary, Credits, OriginalLanguage, Contents)
-    if cls.LABEL is not None
-}
+DEFAULT_SECTIONS: Mapping[str, type[Section]] = DEFAULT_CLASSES
 
 #: The order the format writes its known sections in (for strict mode).
-CANONICAL_ORDER = ("Citation", "Summary", "Credits", "Original Language", "Contents")
+CANONICAL_ORDER = DEFAULT.order
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BOM = "\ufeff"
@@ -47,6 +51,7 @@ def parse(
     strict: bool = False,
     grammar: Grammar | None = None,
     sections: Mapping[str, type[Section]] = DEFAULT_SECTIONS,
+    dialect: Dialect = DEFAULT,
 ) -> Document:
     """Parse ``text``; see :func:`archivedoc.loads`."""
     if not isinstance(text, str):
@@ -61,11 +66,15 @@ def parse(
             bad.start() + bom,
         )
     if not body.strip():
-        raise ParseError(f"empty document: expected {_DEFAULT_EXPECTED}", text, len(text))
+        raise ParseError(f"empty document: expected {dialect.expected}", text, len(text))
+    if dialect is not DEFAULT:
+        return _parse_dialect(text, body, bom, strict, dialect)
     visitor = LayoutVisitor(sections)
     try:
         tree = (grammar or default_grammar()).parse(body)
         doc: Document = visitor.visit(tree)
+    except SectionError as exc:
+        raise ParseError(exc.args[0], text, exc.pos + bom) from None
     except IncompleteParseError as exc:
         raise _error(body, exc.pos, bom) from None
     except ParsimoniousError as exc:
@@ -81,19 +90,64 @@ def parse(
     return doc
 
 
+def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Dialect) -> Document:
+    """Parse ``body`` in a derived dialect, then prove it writes back as ``text``."""
+    visitor = LayoutVisitor(dialect.section_classes, dialect)
+    token = PARSING.set(True)
+    try:
+        tree = compiled(dialect.rules).parse(body)
+        value = visitor.visit(tree)
+        doc = value if isinstance(value, Document) else Document(**value, dialect=dialect)
+        if bom:
+            doc = _with_bom(doc)
+    except SectionError as exc:
+        raise ParseError(exc.args[0], text, exc.pos + bom) from None
+    except DialectError:
+        raise
+    except (IncompleteParseError, ParsimoniousError) as exc:
+        # The "## " hint speaks of the default heading: dialects say their own.
+        raise _error(body, exc.pos, bom, dialect.expected, _LINE_HINTS[:1]) from None
+    except RecursionError:
+        raise ParseError("document too deeply nested to parse", text, 0) from None
+    except (ValueError, TypeError) as exc:
+        raise ParseError(f"invalid document: {exc}", text, 0) from None
+    finally:
+        PARSING.reset(token)
+    written = dialect.render(doc)
+    if written != text:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b),
+            min(len(written), len(text)),
+        )
+        raise ParseError(
+            f"dialect {dialect.name!r} does not write this text back the same "
+            "(a builder or writer of the dialect loses or adds text here)",
+            text,
+            at,
+        )
+    if strict:
+        _check_strict(doc, text, visitor.positions, int(bom), dialect)
+    return doc
+
+
 def _with_bom(doc: Document) -> Document:
     import attrs
 
     return attrs.evolve(doc, bom=True)
 
 
-def _error(body: str, pos: int, offset: int) -> ParseError:
+def _error(
+    body: str,
+    pos: int,
+    offset: int,
+    expected: str = _DEFAULT_EXPECTED,
+    hints: tuple[tuple[re.Pattern[str], str], ...] = _LINE_HINTS,
+) -> ParseError:
     """A ParseError for a parse that stopped at ``pos``, saying what was expected."""
     line_start = body.rfind("\n", 0, pos) + 1
-    expected = _DEFAULT_EXPECTED
     if pos == line_start or not body[line_start:pos].strip():
         line = body[line_start:]
-        for pattern, hint in _LINE_HINTS:
+        for pattern, hint in hints:
             if pattern.match(line):
                 expected = hint
                 pos = line_start
@@ -104,30 +158,40 @@ def _error(body: str, pos: int, offset: int) -> ParseError:
 
 
 def _check_strict(
-    doc: Document, text: str, positions: list[tuple[int, Section]], offset: int
+    doc: Document,
+    text: str,
+    positions: list[tuple[int, Section]],
+    offset: int,
+    dialect: Dialect = DEFAULT,
 ) -> None:
-    """Reject unknown, repeated or out-of-order sections and a missing heading or Contents."""
-    if not doc.has_heading or not doc.title:
+    """Reject unknown, repeated or out-of-order sections, a missing heading or section."""
+    order = dialect.order
+    if dialect.strict_heading and (not doc.has_heading or not doc.title):
         raise ParseError(
-            "strict: expected a heading '## <date> <title>' with a title", text, offset
+            "strict: expected a heading '## <date> <title>' with a title"
+            if dialect is DEFAULT
+            else f"strict: expected a heading with a title (dialect {dialect.name!r})",
+            text,
+            offset,
         )
     seen: list[str] = []
     for start, section in positions:
         pos = start + offset
-        if section.label not in CANONICAL_ORDER:
-            known = ", ".join(CANONICAL_ORDER)
+        if section.label not in order:
+            known = ", ".join(order)
             raise ParseError(
                 f"strict: unknown section {section.label!r} (expected one of {known})", text, pos
             )
         if section.label in seen:
             raise ParseError(f"strict: section {section.label!r} appears twice", text, pos)
-        if seen and CANONICAL_ORDER.index(section.label) < CANONICAL_ORDER.index(seen[-1]):
+        if seen and order.index(section.label) < order.index(seen[-1]):
             raise ParseError(
                 f"strict: section {section.label!r} must come before {seen[-1]!r}", text, pos
             )
         seen.append(section.label)
-    if "Contents" not in seen:
-        raise ParseError("strict: expected a '### Contents:' section", text, len(text))
+    for label in dialect.required:
+        if label not in seen:
+            raise ParseError(f"strict: expected a '### {label}:' section", text, len(text))
 
 
 def decode(data: bytes) -> str:

@@ -54,6 +54,12 @@ def _default_after(self: Section) -> str:
     return "\n\n" if self.text else ""
 
 
+def _own_label(self: Section) -> str:
+    if type(self).LABEL is None:
+        raise TypeError(f"{type(self).__name__}() needs a label= (the generic section has none)")
+    return str(type(self).LABEL)
+
+
 def _check_label(instance: Section, attribute: attrs.Attribute[str], value: str) -> None:
     if "\n" in value or "\r" in value:
         raise ValueError(f"a section label is one line, got {value!r}")
@@ -84,7 +90,10 @@ class Section:
     KIND: ClassVar[str] = "section"
 
     text: str = attrs.field(default="", validator=_matches("section_text"))
-    label: str = attrs.field(kw_only=True, validator=_check_label)
+    #: The label as written; defaults to the class's ``LABEL``.
+    label: str = attrs.field(
+        default=attrs.Factory(_own_label, takes_self=True), kw_only=True, validator=_check_label
+    )
     before: str = attrs.field(default="\n\n", kw_only=True, validator=_matches("section_before"))
     after: str = attrs.field(
         default=attrs.Factory(_default_after, takes_self=True),

@@ -17,8 +17,8 @@ from typing import Any, Union
 
 import attrs
 
+from archivedoc._dialect import DEFAULT, Dialect
 from archivedoc._document import Document
-from archivedoc._parser import DEFAULT_SECTIONS
 from archivedoc._sections import Section
 
 #: The version of the JSON layout; bumped when it changes incompatibly.
@@ -38,7 +38,8 @@ def _unstructure(value: Any) -> Any:
         if isinstance(value, Section):
             data["kind"] = type(value).KIND
         for field in attrs.fields(type(value)):
-            data[field.name] = _unstructure(getattr(value, field.name))
+            if field.metadata.get("serialize", True):
+                data[field.name] = _unstructure(getattr(value, field.name))
         return data
     if isinstance(value, (tuple, list)):
         return [_unstructure(item) for item in value]
@@ -47,29 +48,30 @@ def _unstructure(value: Any) -> Any:
     return value
 
 
-def section_kinds(classes: typing.Iterable[type[Section]]) -> dict[str, type[Section]]:
-    """Kind name -> class, for ``from_dict``; the generic Section is always known."""
-    kinds: dict[str, type[Section]] = {Section.KIND: Section}
-    kinds.update((cls.KIND, cls) for cls in classes)
-    return kinds
-
-
-_DEFAULT_KINDS = section_kinds(DEFAULT_SECTIONS.values())
-
-
 def from_dict(
-    data: Mapping[str, Any], *, kinds: Mapping[str, type[Section]] = _DEFAULT_KINDS
+    data: Mapping[str, Any],
+    *,
+    dialect: Dialect = DEFAULT,
+    kinds: Mapping[str, type[Section]] | None = None,
 ) -> Document:
-    """The Document that ``to_dict`` described; raises ValueError on bad data."""
+    """The Document that ``to_dict`` described; raises ValueError on bad data.
+
+    Section kinds are looked up in ``dialect`` (``kinds`` overrides them) and
+    the Document belongs to ``dialect``.
+    """
     try:
-        result = _structure(Document, data, kinds)
+        result = _structure(
+            Document, data, dialect.section_kinds if kinds is None else kinds, dialect
+        )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a document dict: {exc!r}") from exc
     assert isinstance(result, Document)
     return result
 
 
-def _structure(cls: Any, data: Any, kinds: Mapping[str, type[Section]]) -> Any:
+def _structure(
+    cls: Any, data: Any, kinds: Mapping[str, type[Section]], dialect: Dialect = DEFAULT
+) -> Any:
     origin = typing.get_origin(cls)
     if origin in (Union, types.UnionType):
         if data is None:
@@ -86,8 +88,10 @@ def _structure(cls: Any, data: Any, kinds: Mapping[str, type[Section]]) -> Any:
         args = {
             f.name: _structure(hints[f.name], data[f.name], kinds)
             for f in attrs.fields(cls)
-            if f.init and f.name in data
+            if f.init and f.name in data and f.metadata.get("serialize", True)
         }
+        if cls is Document and dialect is not DEFAULT:
+            args["dialect"] = dialect
         return cls(**args)
     if cls is datetime.date:
         return datetime.date.fromisoformat(data)

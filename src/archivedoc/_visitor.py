@@ -12,9 +12,18 @@ from typing import Any
 from parsimonious.nodes import Node, NodeVisitor
 
 from archivedoc._dates import Date
+from archivedoc._dialect import DEFAULT, Dialect, DialectError
 from archivedoc._document import Document
 from archivedoc._sections import Section
 from archivedoc._transcript import Transcript
+
+
+class SectionError(ValueError):
+    """A section (or a builder's value) that its class refused, and where it starts."""
+
+    def __init__(self, pos: int, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
 
 
 class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
@@ -22,19 +31,45 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
 
     ``section_classes`` maps a label to its section class; other labels get
     the generic :class:`Section`.  ``positions`` collects (offset, section)
-    for every section, so that strict mode can point at a header.
+    for every section, so that strict mode can point at a header.  A
+    dialect's builders take over the rules they name.
     """
 
     unwrapped_exceptions = (ValueError, TypeError)
 
-    def __init__(self, section_classes: Mapping[str, type[Section]]) -> None:
+    def __init__(
+        self, section_classes: Mapping[str, type[Section]], dialect: Dialect = DEFAULT
+    ) -> None:
         self.section_classes = section_classes
         self.positions: list[tuple[int, Section]] = []
+        self.dialect = dialect
+        for name, build in dialect.builders:
+            setattr(self, f"visit_{name}", self._hook(build))
+
+    def _hook(self, build: Any) -> Any:
+        def visit(node: Node, children: list[Any]) -> Any:
+            try:
+                value = build(node.text, children)
+            except (ValueError, TypeError) as exc:
+                raise SectionError(node.start, f"invalid {node.expr_name!r}: {exc}") from None
+            except Exception as exc:  # a bug in the builder, not in the text
+                raise DialectError(
+                    f"dialect {self.dialect.name!r}: the builder of rule {node.expr_name!r} "
+                    f"failed: {exc!r}"
+                ) from exc
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, Section):  # strict mode checks its place
+                    self.positions.append((node.start, item))
+            return value
+
+        return visit
 
     def visit_document(self, node: Node, children: list[Any]) -> Document:
         lead, (body,) = children
         heading, sections, transcript = body
         fields: dict[str, Any] = {"lead": lead, "sections": sections}
+        if self.dialect is not DEFAULT:
+            fields["dialect"] = self.dialect
         if heading is None:
             fields["has_heading"] = False
         else:
@@ -86,7 +121,11 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
 
     def _section(self, start: int, label: str, text: str, before: str, after: str) -> Section:
         cls = self.section_classes.get(label, Section)
-        section = cls(text, label=label, before=before, after=after)
+        try:
+            section = cls(text, label=label, before=before, after=after)
+        except (ValueError, TypeError) as exc:
+            pos = start + len(f"### {label}:{before}")
+            raise SectionError(pos, f"invalid {label!r} section: {exc}") from None
         self.positions.append((start, section))
         return section
 

@@ -11,6 +11,14 @@ def render_section(section: Section) -> str:
     return f"### {section.label}:{section.before}{section.text}{section.after}"
 
 
+def render_heading(doc: Document, mark: str = "## ") -> str:
+    """The heading line and the blank lines after it ("" for a headless document)."""
+    if not doc.has_heading:
+        return ""
+    date = doc.date.text if doc.date is not None else ""
+    return f"{mark}{date}{doc.date_sep}{doc.title}{doc.heading_after}"
+
+
 def render(doc: Document) -> str:
     """The document's text: the inverse of parsing."""
     parts = ["\ufeff" if doc.bom else "", doc.lead]

@@ -7,6 +7,7 @@ equal Document.  Install with ``pip install archivedoc[test]``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -14,6 +15,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from archivedoc._dates import Date
+from archivedoc._dialect import DEFAULT, Dialect
 from archivedoc._document import Document
 from archivedoc._sections import (
     KNOWN_LABELS,
@@ -123,12 +125,15 @@ def _gap(draw: st.DrawFn, header: bool) -> str:
 
 
 @st.composite
-def plain_sections(draw: st.DrawFn) -> Section:
-    """A section of a known plain kind or of an unknown label."""
+def plain_sections(draw: st.DrawFn, dialect: Dialect = DEFAULT) -> Section:
+    """A section of a known plain kind or of a label ``dialect`` does not know."""
+    known = dialect.section_classes
+    defaults: tuple[type[Section], ...] = (Citation, Summary, Credits, OriginalLanguage)
+    plain = [c for c in defaults if known.get(c.LABEL or "") is c]
     label_or_cls: Any = draw(
         st.one_of(
-            st.sampled_from([Citation, Summary, Credits, OriginalLanguage]),
-            line_texts(0, 20).filter(lambda s: s not in KNOWN_LABELS),
+            *([st.sampled_from(plain)] if plain else []),
+            line_texts(0, 20).filter(lambda s: s not in KNOWN_LABELS and s not in known),
         )
     )
     text = draw(st.one_of(section_texts(), st.just("")))
@@ -153,9 +158,9 @@ def contents_sections(draw: st.DrawFn) -> Contents:
     return Contents(text, before=before, after=after)
 
 
-def sections() -> st.SearchStrategy[Section]:
+def sections(dialect: Dialect = DEFAULT) -> st.SearchStrategy[Section]:
     """Any section but Contents (which must come last)."""
-    return plain_sections()
+    return plain_sections(dialect)
 
 
 @st.composite
@@ -269,10 +274,22 @@ def citations() -> st.SearchStrategy[Citation]:
 
 
 @st.composite
-def documents(draw: st.DrawFn) -> Document:
-    """A valid Document: any heading, sections, Contents and transcript."""
-    body = list(draw(st.lists(sections(), max_size=4)))
-    contents = draw(st.one_of(st.none(), contents_sections()))
+def documents(
+    draw: st.DrawFn,
+    dialect: Dialect = DEFAULT,
+    extra_sections: Sequence[st.SearchStrategy[Section]] = (),
+) -> Document:
+    """A valid Document: any heading, sections, Contents and transcript.
+
+    For a dialect that adds section kinds to the default layout, pass it and
+    strategies for its new sections (``extra_sections``); they are mixed in
+    with the default ones.  Dialects that change the layout itself (another
+    heading, another document rule) need strategies of their own, built from
+    the pieces here (see ``archivedoc.dialects``).
+    """
+    body = list(draw(st.lists(st.one_of(sections(dialect), *extra_sections), max_size=4)))
+    with_contents = dialect.section_classes.get("Contents") is Contents
+    contents = draw(st.one_of(st.none(), contents_sections())) if with_contents else None
     transcript = Transcript()
     if contents is not None:
         body.append(contents)
@@ -288,6 +305,7 @@ def documents(draw: st.DrawFn) -> Document:
         "sections": tuple(body),
         "transcript": transcript,
         "lead": draw(blank_lines(0, 3)),
+        "dialect": dialect,
     }
     if has_heading:
         date = draw(st.one_of(st.none(), dates()))
