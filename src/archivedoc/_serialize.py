@@ -2,7 +2,7 @@
 
 ``to_dict`` writes every field of every object, the derived ones too (so a
 consumer of the JSON gets the structured values without archivedoc); each
-section carries a ``kind`` that names its class.  ``from_dict`` reads back
+section (and each transcript block) carries a ``kind`` that names its class.  ``from_dict`` reads back
 only the fields a class is built from: derived values are recomputed from
 the text, which stays the source of truth.
 """
@@ -35,8 +35,9 @@ def to_dict(doc: Document) -> dict[str, Any]:
 def _unstructure(value: Any) -> Any:
     if attrs.has(type(value)):
         data: dict[str, Any] = {}
-        if isinstance(value, Section):
-            data["kind"] = type(value).KIND
+        kind = getattr(type(value), "KIND", None)
+        if isinstance(kind, str):
+            data["kind"] = kind
         for field in attrs.fields(type(value)):
             data[field.name] = _unstructure(getattr(value, field.name))
         return data
