@@ -2,9 +2,9 @@
 
 ``to_dict`` writes every field of every object, the derived ones too (so a
 consumer of the JSON gets the structured values without archivedoc); each
-section (and each transcript block) carries a ``kind`` that names its class.  ``from_dict`` reads back
-only the fields a class is built from: derived values are recomputed from
-the text, which stays the source of truth.
+section and transcript block carries a ``kind`` that names its class.
+``from_dict`` reads back only the fields a class is built from: derived
+values are recomputed from the text, which stays the source of truth.
 """
 
 from __future__ import annotations

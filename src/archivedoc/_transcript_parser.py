@@ -274,9 +274,7 @@ def _field_people(field: Field) -> tuple[Participant, ...]:
 
 def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
     """Brackets and page breaks in ``text``, each with its kind."""
-    labels = {
-        b.start + b.text.index("["): b for b in blocks if isinstance(b, FootnoteDefinition)
-    }
+    labels = {b.start + b.text.index("["): b for b in blocks if isinstance(b, FootnoteDefinition)}
     kind_rule = terminal("bracket_kind")
     found_marks: list[Inline] = []
     for mark in terminal("inline_mark").finditer(text):
@@ -284,9 +282,8 @@ def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
         if value[0] != "[":
             found_marks.append(Inline("page_break", value, start))
             continue
-        if start in labels:
-            kind = "footnote_label"
-        else:
+        kind: str | None = "footnote_label"
+        if start not in labels:
             match = kind_rule.match(text, start)
             kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
         found_marks.append(Inline(kind or "other", value, start))
@@ -312,9 +309,7 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in words if w]
 
 
-def _link(
-    speaker: str, keys: list[tuple[list[str], list[str], Participant]]
-) -> Participant | None:
+def _link(speaker: str, keys: list[tuple[list[str], list[str], Participant]]) -> Participant | None:
     """The participant ``speaker`` names: same name, or the name's first or last words."""
     spoken = _words(speaker)
     if not spoken:
@@ -326,8 +321,10 @@ def _link(
         if spoken == title and best is None:
             best = person
         bare = spoken[len(title) :] if title and spoken[: len(title)] == title else spoken
-        if best is None and bare and (
-            name[-len(bare) :] == bare or name[: len(bare)] == bare or bare == title
+        if (
+            best is None
+            and bare
+            and (name[-len(bare) :] == bare or name[: len(bare)] == bare or bare == title)
         ):
             best = person
     return best
@@ -349,6 +346,4 @@ def _footnotes(blocks: list[Block], inlines: tuple[Inline, ...]) -> tuple[Footno
     for number, marks in references.items():
         first[number] = min(first.get(number, marks[0].start), marks[0].start)
     numbers = sorted(first, key=first.__getitem__)
-    return tuple(
-        Footnote(n, definitions.get(n), tuple(references.get(n, ()))) for n in numbers
-    )
+    return tuple(Footnote(n, definitions.get(n), tuple(references.get(n, ()))) for n in numbers)
