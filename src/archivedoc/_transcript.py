@@ -235,6 +235,10 @@ class Footnote:
     references: tuple[Inline, ...]
 
 
+#: The attributes a Transcript derives from its text.
+_DERIVED = frozenset(("lead", "blocks", "participants", "fields", "turns", "inlines", "footnotes"))
+
+
 @attrs.frozen
 class Transcript:
     """The text of the document itself, kept verbatim, with its structure.
@@ -245,24 +249,34 @@ class Transcript:
     order, the ``participants`` of all participant lists and fields,
     ``fields``, speaker ``turns``, ``footnotes``, ``inlines`` (brackets and
     page breaks) and ``lead`` (blank lines before the first block).
+
+    They are derived on first use, all at once: reading a document costs
+    nothing more until its transcript's structure is asked for (the rules
+    never fail, so there is nothing to check when the object is made).
     """
 
     text: str = ""
-    lead: str = attrs.field(init=False, eq=False)
-    blocks: tuple[Block, ...] = attrs.field(init=False, eq=False)
-    participants: tuple[Participant, ...] = attrs.field(init=False, eq=False)
-    fields: tuple[Field, ...] = attrs.field(init=False, eq=False)
-    turns: tuple[Turn, ...] = attrs.field(init=False, eq=False)
-    inlines: tuple[Inline, ...] = attrs.field(init=False, eq=False)
-    footnotes: tuple[Footnote, ...] = attrs.field(init=False, eq=False)
+    lead: str = attrs.field(init=False, eq=False, repr=False)
+    blocks: tuple[Block, ...] = attrs.field(init=False, eq=False, repr=False)
+    participants: tuple[Participant, ...] = attrs.field(init=False, eq=False, repr=False)
+    fields: tuple[Field, ...] = attrs.field(init=False, eq=False, repr=False)
+    turns: tuple[Turn, ...] = attrs.field(init=False, eq=False, repr=False)
+    inlines: tuple[Inline, ...] = attrs.field(init=False, eq=False, repr=False)
+    footnotes: tuple[Footnote, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        from archivedoc._transcript_parser import parse_transcript
-
         if not isinstance(self.text, str):
             raise TypeError(f"Transcript text must be str, got {type(self.text).__name__}")
-        for name, value in parse_transcript(self.text).items():
-            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> object:
+        """Derive the structure when one of its (still unset) attributes is read."""
+        if name not in _DERIVED:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        from archivedoc._transcript_parser import parse_transcript
+
+        for key, value in parse_transcript(self.text).items():
+            object.__setattr__(self, key, value)
+        return object.__getattribute__(self, name)
 
     def field(self, label: str) -> Field | None:
         """The first field labelled ``label`` ("Date", "Subject"), or None."""

@@ -216,35 +216,34 @@ def _clock(hour: int, minute: int, suffix: str | None) -> datetime.time | None:
 
 
 def _people(text: str, offset: int, header: bool) -> tuple[Participant, ...]:
-    """The people of a participant list, line by line, with their sides."""
+    """The people of a participant block, line by line, with their sides.
+
+    ``participant_block`` has checked every line but the rest of the header
+    line ("Present: Mao Zedong, Zhou Enlai"), which ``participant_line``
+    checks here.
+    """
     people: list[Participant] = []
     side: str | None = None
-    pos = 0
     head = terminal("present_header").match(text) if header else None
-    if head:
-        pos = head.end()
-    line_rule, side_rule, person = (
-        terminal("participant_line"),
-        terminal("side_label"),
-        terminal("participant"),
-    )
-    while pos <= len(text):
+    pos = head.end() if head else 0
+    side_rule, person = terminal("side_label"), terminal("participant")
+    checked = head is None
+    while True:
         eol = text.find("\n", pos)
         stop = len(text) if eol < 0 else eol
         line_end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
-        if line_rule.fullmatch(text, pos, line_end) or (head and pos == head.end()):
-            labelled = side_rule.match(text, pos, line_end)
+        if checked or terminal("participant_line").fullmatch(text, pos, line_end):
+            labelled = side_rule.match(text, pos, line_end) if "side" in text[pos:line_end] else None
             if labelled:
                 side = labelled.group("side")
                 pos = labelled.end()
-            if line_rule.fullmatch(text, pos, line_end):
-                for found in person.finditer(text, pos, line_end):
-                    if _unbracketed(found.group("name")).strip():
-                        people.append(_person(found, offset, side))
+            for found in person.finditer(text, pos, line_end):
+                if _unbracketed(found.group("name")).strip():
+                    people.append(_person(found, offset, side))
+        checked = True
         if eol < 0:
-            break
+            return tuple(people)
         pos = eol + 1
-    return tuple(people)
 
 
 def _person(found: Any, offset: int, side: str | None) -> Participant:
