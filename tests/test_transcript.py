@@ -568,7 +568,10 @@ def test_unbalanced_brackets_are_text() -> None:
 
 def test_brackets_span_lines_and_page_breaks() -> None:
     t = Transcript("Stalin: [post\n\fof the] chairman.")
-    assert [i.text for i in t.inlines] == ["[post\n\fof the]"]
+    assert [(i.kind, i.text) for i in t.inlines] == [
+        ("other", "[post\n\fof the]"),
+        ("page_break", "\f"),
+    ]
 
 
 @pytest.mark.parametrize(

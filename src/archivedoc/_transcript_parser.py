@@ -276,16 +276,17 @@ def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
     labels = {b.start + b.text.index("["): b for b in blocks if isinstance(b, FootnoteDefinition)}
     kind_rule = terminal("bracket_kind")
     found_marks: list[Inline] = []
-    for mark in terminal("inline_mark").finditer(text):
+    for mark in terminal("bracket").finditer(text):
         start, value = mark.start(), mark.group()
-        if value[0] != "[":
-            found_marks.append(Inline("page_break", value, start))
-            continue
         kind: str | None = "footnote_label"
         if start not in labels:
             match = kind_rule.match(text, start)
             kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
         found_marks.append(Inline(kind or "other", value, start))
+    for rule in ("form_feed", "page_slashes"):
+        for mark in terminal(rule).finditer(text):
+            found_marks.append(Inline("page_break", mark.group(), mark.start()))
+    found_marks.sort(key=lambda mark: mark.start)
     return tuple(found_marks)
 
 
