@@ -233,7 +233,9 @@ def _people(text: str, offset: int, header: bool) -> tuple[Participant, ...]:
         stop = len(text) if eol < 0 else eol
         line_end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
         if checked or terminal("participant_line").fullmatch(text, pos, line_end):
-            labelled = side_rule.match(text, pos, line_end) if "side" in text[pos:line_end] else None
+            labelled = (
+                side_rule.match(text, pos, line_end) if "side" in text[pos:line_end] else None
+            )
             if labelled:
                 side = labelled.group("side")
                 pos = labelled.end()
