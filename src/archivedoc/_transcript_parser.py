@@ -202,7 +202,7 @@ def _times(text: str) -> tuple[datetime.time | None, datetime.time | None]:
 
 
 def _pm(suffix: str | None) -> bool:
-    return bool(suffix) and suffix is not None and suffix.lower().startswith("p")
+    return suffix is not None and suffix.lower().startswith("p")
 
 
 def _clock(hour: int, minute: int, suffix: str | None) -> datetime.time | None:
@@ -312,22 +312,21 @@ def _words(text: str) -> list[str]:
 
 
 def _link(speaker: str, keys: list[tuple[list[str], list[str], Participant]]) -> Participant | None:
-    """The participant ``speaker`` names: same name, or the name's first or last words."""
+    """The participant ``speaker`` names.
+
+    The first with the same name (with or without its title) wins; else the
+    first whose title alone is the speaker ("Premier") or whose name starts
+    or ends with the speaker's name ("Stalin", "Dr. Soong", "KIM").
+    """
     spoken = _words(speaker)
     if not spoken:
         return None
     best: Participant | None = None
     for title, name, person in keys:
-        if spoken == title + name or spoken == name or (spoken == title and not name):
+        if spoken == title + name or spoken == name:
             return person
-        if spoken == title and best is None:
-            best = person
         bare = spoken[len(title) :] if title and spoken[: len(title)] == title else spoken
-        if (
-            best is None
-            and bare
-            and (name[-len(bare) :] == bare or name[: len(bare)] == bare or bare == title)
-        ):
+        if best is None and (not bare or name[-len(bare) :] == bare or name[: len(bare)] == bare):
             best = person
     return best
 
