@@ -182,7 +182,7 @@ PINNED: dict[
         ["paragraph"],
     ),
     "transcript_old_pdf_minutes": (
-        [],
+        [(None, "comrs.", "Molotov"), (None, "", "Vyshinsky")],
         [
             ("Comrade Zhou Enlai", "script", None),
             ("Comrade Stalin", "script", None),
@@ -192,7 +192,7 @@ PINNED: dict[
         ["page_break", "physical", "supplied", "uncertain", "page_break", "original_term"],
         ["paragraph", "heading", "paragraph", "paragraph", "paragraph", "paragraph"]
         + ["item"] * 4
-        + ["paragraph"],
+        + ["participants"],
     ),
     "transcript_numbered_current_site": (
         [],
@@ -613,6 +613,13 @@ def test_title_lexicon_copies_agree(title: str) -> None:
     block = terminal("participant_block").match(f"Present:\n\n{line}\n\nText.")
     assert block is not None and block.group() == f"Present:\n\n{line}"
     assert terminal("participant_block").match(f"Present:\n\nMr. A {line}")
+
+
+def test_also_present_list() -> None:
+    t = Transcript("Text.\n\n   Also present at the meeting: comrs. Molotov, Malenkov.\n\nEnd.")
+    assert [b.KIND for b in t.blocks] == ["paragraph", "participants", "paragraph"]
+    assert [(p.title, p.name) for p in t.participants] == [("comrs.", "Molotov"), ("", "Malenkov")]
+    assert [p.text for p in t.participants] == ["comrs. Molotov", "Malenkov"]
 
 
 def test_two_columns_split_on_titles() -> None:

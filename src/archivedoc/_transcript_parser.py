@@ -249,10 +249,11 @@ def _people(text: str, offset: int, header: bool) -> tuple[Participant, ...]:
 
 
 def _person(found: Any, offset: int, side: str | None) -> Participant:
-    title = found.group("title").strip()
-    name = found.group("name")
-    start = found.start() + offset
-    return Participant(found.group().strip(), " ".join(title.split()), name, side, start)
+    """A Participant from a ``participant`` match; a sentence's final period is not the name's."""
+    title, name, text = found.group("title").strip(), found.group("name"), found.group()
+    if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
+        name, text = name[:-1], text[:-1]
+    return Participant(text, " ".join(title.split()), name, side, found.start() + offset)
 
 
 def _field_people(field: Field) -> tuple[Participant, ...]:
