@@ -182,7 +182,7 @@ PINNED: dict[
         ["paragraph"],
     ),
     "transcript_old_pdf_minutes": (
-        [(None, "comrs.", "Molotov"), (None, "", "Vyshinsky")],
+        [(None, "comrs.", "Molotov"), (None, "", "Gromyko")],
         [
             ("Comrade Zhou Enlai", "script", None),
             ("Comrade Stalin", "script", None),
