@@ -35,13 +35,29 @@ from archivedoc._sections import (
     Summary,
 )
 from archivedoc._serialize import from_dict, to_dict
-from archivedoc._transcript import Transcript
+from archivedoc._transcript import (
+    Block,
+    Field,
+    Footnote,
+    FootnoteDefinition,
+    Heading,
+    Inline,
+    Item,
+    Mark,
+    PageMarker,
+    Paragraph,
+    Participant,
+    ParticipantList,
+    Transcript,
+    Turn,
+)
 from archivedoc._writer import render as _render
 from archivedoc._writer import render_heading, render_section
 
 __all__ = [
     "DEFAULT",
     "ArchivedocError",
+    "Block",
     "Citation",
     "Contents",
     "ContentsItem",
@@ -51,13 +67,25 @@ __all__ = [
     "Dialect",
     "DialectError",
     "Document",
+    "Field",
+    "Footnote",
+    "FootnoteDefinition",
+    "Heading",
+    "Inline",
+    "Item",
     "Language",
     "Locator",
+    "Mark",
     "OriginalLanguage",
+    "PageMarker",
+    "Paragraph",
     "ParseError",
+    "Participant",
+    "ParticipantList",
     "Section",
     "Summary",
     "Transcript",
+    "Turn",
     "dump",
     "dumps",
     "from_dict",

@@ -61,6 +61,14 @@ class _UnreadableError(Exception):
     """The grammar matched, but the values are not a real date."""
 
 
+def date_prefix(text: str) -> str | None:
+    """The date that ``text`` starts with (as the ``date`` rule reads it), or None."""
+    try:
+        return str(default_grammar()["date"].match(text).text)
+    except ParsimoniousError:
+        return None
+
+
 @functools.lru_cache(maxsize=4096)
 def read_date(text: str) -> DateParts | None:
     """The structure of ``text``, or None if it is not a date the grammar reads."""

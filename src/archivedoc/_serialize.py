@@ -2,9 +2,9 @@
 
 ``to_dict`` writes every field of every object, the derived ones too (so a
 consumer of the JSON gets the structured values without archivedoc); each
-section carries a ``kind`` that names its class.  ``from_dict`` reads back
-only the fields a class is built from: derived values are recomputed from
-the text, which stays the source of truth.
+section and transcript block carries a ``kind`` that names its class.
+``from_dict`` reads back only the fields a class is built from: derived
+values are recomputed from the text, which stays the source of truth.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ def to_dict(doc: Document) -> dict[str, Any]:
 def _unstructure(value: Any) -> Any:
     if attrs.has(type(value)):
         data: dict[str, Any] = {}
-        if isinstance(value, Section):
-            data["kind"] = type(value).KIND
+        kind = getattr(type(value), "KIND", None)
+        if isinstance(kind, str):
+            data["kind"] = kind
         for field in attrs.fields(type(value)):
             if field.metadata.get("serialize", True):
                 data[field.name] = _unstructure(getattr(value, field.name))

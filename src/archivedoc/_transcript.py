@@ -1,18 +1,290 @@
-"""The transcript: the document's own text, after the Contents list."""
+"""The transcript: the document's own text, after the Contents list.
+
+The text is the source of truth.  Its structure (blocks, participants, meeting
+fields, speaker turns, footnotes and inline marks) is derived from it by the
+rules of ``grammar/transcript.peg`` when the object is made, so a hand-built
+transcript and a parsed one behave the same, and nothing is ever lost: the
+blocks keep their exact text and the blank space after them.
+"""
 
 from __future__ import annotations
 
+import datetime
+import re
+from typing import ClassVar
+
 import attrs
 
-__all__ = ["Transcript"]
+from archivedoc._dates import Date
+
+__all__ = [
+    "Block",
+    "Field",
+    "Footnote",
+    "FootnoteDefinition",
+    "Heading",
+    "Inline",
+    "Item",
+    "Mark",
+    "PageMarker",
+    "Paragraph",
+    "Participant",
+    "ParticipantList",
+    "Transcript",
+    "Turn",
+]
+
+
+@attrs.frozen
+class Participant:
+    """A person present at a meeting: title or role, name, side.
+
+    ``text`` is the person as written ("Dr. [T.V.] Soong"); ``title`` the
+    titles and roles before the name ("Dr.", "Marshal", "Interpreter"; empty
+    if none); ``name`` the rest ("[T.V.] Soong"); ``side`` the side label the
+    text puts the person under ("Korean side"), if any.  ``start`` is the
+    offset of ``text`` in the transcript.
+    """
+
+    text: str
+    title: str
+    name: str
+    side: str | None
+    start: int
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name outside brackets ("Soong", "Hoo")."""
+        words = [w for w in _unbracketed(self.name).split() if w]
+        return words[-1] if words else self.name
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` without its (innermost) bracketed parts."""
+    return _BRACKETED.sub("", text) if "[" in text else text
+
+
+@attrs.frozen
+class Block:
+    """A block of the transcript: its exact ``text`` and the ``after`` space.
+
+    ``start`` is the offset of ``text`` in the transcript; ``after`` is the
+    line end and the blank lines that follow the block, so that
+    ``transcript.lead + "".join(b.text + b.after for b in blocks)`` is the
+    transcript's text exactly.
+    """
+
+    #: The name of this kind of block in :func:`archivedoc.to_dict` output.
+    KIND: ClassVar[str] = "block"
+
+    text: str
+    start: int
+    after: str
+
+    @property
+    def end(self) -> int:
+        """The offset just after ``text`` in the transcript."""
+        return self.start + len(self.text)
+
+
+@attrs.frozen
+class Paragraph(Block):
+    """Running text: every block that has no more specific shape."""
+
+    KIND: ClassVar[str] = "paragraph"
+
+
+@attrs.frozen
+class Heading(Block):
+    """A heading line: "No. I. Meeting between ...", capitals, letter-spacing."""
+
+    KIND: ClassVar[str] = "heading"
+
+
+@attrs.frozen
+class Field(Block):
+    """A "Label: value" line such as "Date: ...", "Place: ...", "Subject: ...".
+
+    ``value`` is the text after the colon (continuation lines included).  A
+    Date or Time field also gives the ``date`` it names (read by the archive's
+    date rule) and the ``start_time`` and ``end_time`` of the meeting.
+    """
+
+    KIND: ClassVar[str] = "field"
+
+    label: str
+    value: str
+    date: Date | None
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+
+
+@attrs.frozen
+class ParticipantList(Block):
+    """A "Present:" list (or a "Korean side: ..." line) and its people."""
+
+    KIND: ClassVar[str] = "participants"
+
+    participants: tuple[Participant, ...]
+
+
+@attrs.frozen
+class Item(Block):
+    """A numbered or lettered item; ``label`` is "1.", "(i)", "d)" as written."""
+
+    KIND: ClassVar[str] = "item"
+
+    label: str
+
+
+@attrs.frozen
+class PageMarker(Block):
+    """A page marker alone on its block: "(p. 1)", "[Page 323]", "- 2 -"."""
+
+    KIND: ClassVar[str] = "page_marker"
+
+
+@attrs.frozen
+class FootnoteDefinition(Block):
+    """A footnote's text: "[1] BArch, B 136/59748, 403-410."."""
+
+    KIND: ClassVar[str] = "footnote"
+
+    number: str
+
+
+@attrs.frozen
+class Mark(Block):
+    """A classification or handling mark: "Secret", "Copy No. 2", "Urgent"."""
+
+    KIND: ClassVar[str] = "mark"
+
+
+@attrs.frozen
+class Inline:
+    """An inline mark: an editor's square bracket or a page break.
+
+    ``kind`` is one of :data:`INLINE_KINDS`; ``text`` is the mark as written
+    (brackets included) and ``start`` its offset in the transcript.
+    """
+
+    kind: str
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        """The offset just after the mark."""
+        return self.start + len(self.text)
+
+    @property
+    def content(self) -> str:
+        """The text between the brackets (the mark itself for a page break)."""
+        if self.text.startswith("[") and self.text.endswith("]"):
+            return self.text[1:-1]
+        return self.text
+
+
+#: The kinds of inline marks, in the order a bracket is tested for them.
+INLINE_KINDS = (
+    "footnote_ref",
+    "elision",
+    "page_marker",
+    "sic",
+    "note",
+    "physical",
+    "uncertain",
+    "expansion",
+    "original_term",
+    "name",
+    "supplied",
+    "other",
+    "footnote_label",
+    "page_break",
+)
+
+
+@attrs.frozen
+class Turn:
+    """A paragraph that records a speaker.
+
+    ``form`` is "script" ("KIM: ...") or "reported" ("Stalin asked ...");
+    ``speaker`` is the speaker as written ("Marshal Stalin", "Pak Geum-cheol
+    [Pak Kum-chol]"), ``verb`` the reporting verb ("asked"; empty in script
+    form), ``text`` the paragraph, ``block`` its index in ``blocks``, and
+    ``participant`` the person of the participant lists it names, if any.
+    """
+
+    speaker: str
+    form: str
+    verb: str
+    text: str
+    block: int
+    participant: Participant | None
+
+
+@attrs.frozen
+class Footnote:
+    """A footnote number with its definition and references, where they exist."""
+
+    number: str
+    definition: FootnoteDefinition | None
+    references: tuple[Inline, ...]
+
+
+#: The attributes a Transcript derives from its text.
+_DERIVED = frozenset(("lead", "blocks", "participants", "fields", "turns", "inlines", "footnotes"))
 
 
 @attrs.frozen
 class Transcript:
-    """The text of the document itself, kept verbatim.
+    """The text of the document itself, kept verbatim, with its structure.
 
     Indentation, hard wraps, form feeds, trailing spaces and the final line
-    end (or its absence) are all part of ``text``.
+    end (or its absence) are all part of ``text``.  The other attributes are
+    derived from it (they are not compared and not passed in): ``blocks`` in
+    order, the ``participants`` of all participant lists and fields,
+    ``fields``, speaker ``turns``, ``footnotes``, ``inlines`` (brackets and
+    page breaks) and ``lead`` (blank lines before the first block).
+
+    They are derived on first use, all at once: reading a document costs
+    nothing more until its transcript's structure is asked for (the rules
+    never fail, so there is nothing to check when the object is made).
     """
 
     text: str = ""
+    lead: str = attrs.field(init=False, eq=False, repr=False)
+    blocks: tuple[Block, ...] = attrs.field(init=False, eq=False, repr=False)
+    participants: tuple[Participant, ...] = attrs.field(init=False, eq=False, repr=False)
+    fields: tuple[Field, ...] = attrs.field(init=False, eq=False, repr=False)
+    turns: tuple[Turn, ...] = attrs.field(init=False, eq=False, repr=False)
+    inlines: tuple[Inline, ...] = attrs.field(init=False, eq=False, repr=False)
+    footnotes: tuple[Footnote, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Transcript text must be str, got {type(self.text).__name__}")
+
+    def __getattr__(self, name: str) -> object:
+        """Derive the structure when one of its (still unset) attributes is read."""
+        if name not in _DERIVED:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        from archivedoc._transcript_parser import parse_transcript
+
+        for key, value in parse_transcript(self.text).items():
+            object.__setattr__(self, key, value)
+        return object.__getattribute__(self, name)
+
+    def field(self, label: str) -> Field | None:
+        """The first field labelled ``label`` ("Date", "Subject"), or None."""
+        for found in self.fields:
+            if found.label == label:
+                return found
+        return None
+
+    def inlines_in(self, block: Block) -> tuple[Inline, ...]:
+        """The inline marks that start inside ``block``."""
+        return tuple(i for i in self.inlines if block.start <= i.start < block.end)

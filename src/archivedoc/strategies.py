@@ -163,12 +163,87 @@ def sections(dialect: Dialect = DEFAULT) -> st.SearchStrategy[Section]:
     return plain_sections(dialect)
 
 
+_NAMES = ("Stalin", "Soong", "Molotov", "Mao Zedong", "Kim Il Sung", "Pak Geum-cheol", "Fu")
+_HONOURS = ("Marshal", "Dr.", "Mr.", "Ambassador", "Interpreter", "Comrade", "Premier", "General")
+_LABELS = ("Date", "Time", "Place", "Location", "Participants", "Interpreter", "Recorder", "To",
+           "From", "Subject")  # fmt: skip
+_BRACKETS = ("[…]", "[...]", "[his]", "[To]", "F[oreign]", "Mao [Zedong]", "[KB]", "[sic]", "[1]",
+             "[trans. note: a typo]", "[stamp: received]", "[?]", "[", "]", "[[x]]")  # fmt: skip
+
+
+def _person() -> st.SearchStrategy[str]:
+    return st.builds(lambda t, n: f"{t} {n}", st.sampled_from(_HONOURS), st.sampled_from(_NAMES))
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> str:
+    """Running text with editorial brackets, footnote references and colons."""
+    words = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(_BRACKETS),
+                st.sampled_from(("the", "talks", "were", "held:", "1945", "in", "\f", "//")),
+                line_texts(1, 8).filter(lambda s: "\n" not in s),
+            ),
+            min_size=1,
+            max_size=12,
+        )
+    )
+    return " ".join(words)
+
+
+@st.composite
+def _block(draw: st.DrawFn) -> str:
+    """One block of the shapes transcripts have (each is one or more lines)."""
+    shape = draw(st.integers(0, 9))
+    if shape == 0:
+        label = draw(st.sampled_from(_LABELS))
+        value = draw(st.sampled_from(("June 30th, 1945 6:30 - 6: 45 p.m.", "Moscow", "10 a.m.")))
+        return f"{label}: {value}"
+    if shape == 1:
+        people = draw(st.lists(_person(), min_size=1, max_size=4))
+        side = draw(st.sampled_from(("", "Korean side: ", "Our side: ")))
+        gap = draw(st.sampled_from(("\n", "\n\n")))
+        return "Present:" + gap + side + " ".join(people)
+    if shape == 2:
+        speaker = draw(st.one_of(_person(), st.sampled_from(_NAMES), st.just("KIM")))
+        verb = draw(st.sampled_from((":", " said:", " asked", " replied that")))
+        return f"{speaker}{verb} {draw(_paragraph())}"
+    if shape == 3:
+        label = draw(st.sampled_from(("1.", "(i)", "d)", "(A)", "II.", "1\uff0e")))
+        return f"{label} {draw(_paragraph())}"
+    if shape == 4:
+        return draw(st.sampled_from(("(p. 1)", "[Page 323]", "[page break]", "- 2 -", "\f")))
+    if shape == 5:
+        return f"[{draw(st.integers(1, 9))}] {draw(_paragraph())}"
+    if shape == 6:
+        return draw(st.sampled_from(("Secret", "Top Secret", "Copy No. 2", "CONFIDENTIAL")))
+    if shape == 7:
+        return draw(st.sampled_from(("No. I. Meeting between A and B", " M e m o", "RECORD")))
+    return draw(_paragraph())
+
+
 @st.composite
 def transcripts(draw: st.DrawFn) -> Transcript:
-    """A transcript: any text whose first line is not blank."""
-    first = draw(_content_line())
-    rest = draw(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
-    return Transcript(first + rest)
+    """A transcript whose first line is not blank.
+
+    Mostly structured (fields, Present lists, speakers, items, page markers,
+    footnotes, marks, headings, paragraphs full of brackets, joined by line
+    ends and blank lines, CRLF too), sometimes any text at all.
+    """
+    if draw(st.booleans()):
+        first = draw(_content_line())
+        rest = draw(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200))
+        return Transcript(first + rest)
+    blocks = draw(st.lists(_block(), min_size=1, max_size=8))
+    eol = draw(st.sampled_from(("\n", "\r\n")))
+    parts = [blocks[0].lstrip(" \t")]
+    for block in blocks[1:]:
+        parts.append(draw(st.sampled_from((eol, eol * 2, eol + " " + eol))) + block)
+    text = "".join(parts) + draw(st.sampled_from(("", eol, eol * 2, " ")))
+    if not text.strip(" \t\r\n") or text.startswith(("\n", "\r\n")):
+        text = "x" + text
+    return Transcript(text)
 
 
 @st.composite
@@ -217,7 +292,7 @@ def dates() -> st.SearchStrategy[Date]:
     return st.one_of(st.sampled_from(DATE_TEXTS), date_texts()).map(Date)
 
 
-_TITLES = (
+_CITATION_TITLES = (
     "Cable, Mao Zedong to Stalin",
     "Cable, Terebin to Stalin [via Kuznetsov]",
     "Report, 'My Observations on the Soviet Union,' Zhou Enlai to Mao Zedong (Excerpt)",
@@ -248,7 +323,7 @@ def citation_texts(draw: st.DrawFn) -> str:
     Some parts are left out or degraded (no quotes, straight quotes, no final
     period), as in the archive.
     """
-    title = draw(st.sampled_from(_TITLES))
+    title = draw(st.sampled_from(_CITATION_TITLES))
     quote = draw(st.sampled_from(["“{},”", '"{},"', "{},"]))
     parts = [quote.format(title)]
     if draw(st.booleans()):
