@@ -14,8 +14,10 @@ from typing import IO, Any
 
 from archivedoc._dates import Date
 from archivedoc._document import Document
-from archivedoc._errors import ArchivedocError, ParseError
+from archivedoc._errors import ArchivedocError, DocumentTooLargeError, ParseError
 from archivedoc._grammar import grammar_text
+from archivedoc._parser import DEFAULT_MAX_SIZE
+from archivedoc._parser import check_size as _check_size
 from archivedoc._parser import decode as _decode
 from archivedoc._parser import parse as _parse
 from archivedoc._sections import (
@@ -33,6 +35,7 @@ from archivedoc._transcript import Transcript
 from archivedoc._writer import render as _render
 
 __all__ = [
+    "DEFAULT_MAX_SIZE",
     "ArchivedocError",
     "Citation",
     "Contents",
@@ -40,6 +43,7 @@ __all__ = [
     "Credits",
     "Date",
     "Document",
+    "DocumentTooLargeError",
     "Language",
     "OriginalLanguage",
     "ParseError",
@@ -58,23 +62,36 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def loads(text: str, *, strict: bool = False) -> Document:
+def loads(text: str, *, strict: bool = False, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
     """Parse a document from ``text``.
 
     Every character is kept: ``dumps(loads(text)) == text``.  Unknown
     sections become generic :class:`Section` objects; with ``strict=True``
     they, repeated or out-of-order sections, and a missing heading or
     Contents section raise :class:`ParseError` instead.
+
+    A text longer than ``max_size`` characters (default
+    :data:`DEFAULT_MAX_SIZE`, 64 MiB; None for no limit) raises
+    :class:`DocumentTooLargeError` before any parsing.
     """
-    return _parse(text, strict=strict)
+    return _parse(text, strict=strict, max_size=max_size)
 
 
-def load(fp: IO[bytes], *, strict: bool = False) -> Document:
-    """Parse a document from a binary file (UTF-8, with or without a BOM)."""
-    data: Any = fp.read()
+def load(
+    fp: IO[bytes], *, strict: bool = False, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Document:
+    """Parse a document from a binary file (UTF-8, with or without a BOM).
+
+    At most ``max_size`` bytes are read (default :data:`DEFAULT_MAX_SIZE`;
+    None for no limit): a longer file raises :class:`DocumentTooLargeError`
+    before anything is decoded or parsed.
+    """
+    data: Any = fp.read() if max_size is None else fp.read(max_size + 1)
     if isinstance(data, str):
         raise TypeError("load() needs a file opened in binary mode ('rb')")
-    return loads(_decode(data), strict=strict)
+    if max_size is not None:
+        _check_size(len(data), max_size, "bytes")
+    return loads(_decode(data), strict=strict, max_size=None)
 
 
 def dumps(doc: Document) -> str:

@@ -30,6 +30,23 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
     def __init__(self, section_classes: Mapping[str, type[Section]]) -> None:
         self.section_classes = section_classes
         self.positions: list[tuple[int, Section]] = []
+        # One string object per distinct label and blank run ("\n\n"), not one per section.
+        self._shared: dict[str, str] = {}
+
+    def visit(self, node: Node) -> Any:
+        """Like parsimonious's walk, without its per-node exception wrapping.
+
+        Named nodes without a ``visit_`` method give their text without
+        their children being visited; the walk is as deep as the grammar
+        (which has no recursive rule), never as deep as the input.
+        """
+        name = node.expr.name
+        method = getattr(self, "visit_" + name, None) if name else None
+        if method is None:
+            if name:
+                return node.text
+            return [self.visit(child) for child in node.children] or None
+        return method(node, [self.visit(child) for child in node.children])
 
     def visit_document(self, node: Node, children: list[Any]) -> Document:
         lead, (body,) = children
@@ -86,6 +103,12 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
 
     def _section(self, start: int, label: str, text: str, before: str, after: str) -> Section:
         cls = self.section_classes.get(label, Section)
+        shared = self._shared
+        label = shared.setdefault(label, label)
+        if len(before) < 16:
+            before = shared.setdefault(before, before)
+        if len(after) < 16:
+            after = shared.setdefault(after, after)
         section = cls(text, label=label, before=before, after=after)
         self.positions.append((start, section))
         return section
