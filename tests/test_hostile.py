@@ -5,10 +5,14 @@ are read from the grammar itself) is run on each adversarial string; then
 whole documents carry each string in every place a value can sit (title,
 sections, labels, items, transcript).  The property is always the same:
 a ParseError or an exact round trip, never another exception, a
-RecursionError or a hang.  How the time grows with the size of these inputs
-is measured by ``benchmarks/run.py`` (the "hostile input" table), not here:
-these tests assert completion and correctness, with the regex engine's own
-timeout as a hang guard hundreds of times above the expected cost.
+RecursionError or a hang.
+
+Nothing here reads a clock.  Linear work is checked by counting: the Python
+lines run for 10 times the input must be at most 11 times as many
+(``sys.settrace``), and no part of ``loads`` may need more stack for a larger
+input.  The regex engine's own steps cannot be counted: its ``timeout`` is a
+hang guard far above the real cost, and ``benchmarks/run.py`` times every
+hostile shape at n and 10n characters (the "hostile input" table).
 """
 
 from __future__ import annotations
@@ -168,3 +172,57 @@ def test_a_bom_alone_and_doubled() -> None:
 )
 def test_mixed_line_ends_round_trip(text: str) -> None:
     assert document_or_parse_error(text) is not None
+
+
+def _lines_run(function: Callable[[], Any]) -> int:
+    """How many Python lines ``function`` executes: a deterministic measure of work."""
+    count = 0
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def global_(frame: Any, event: str, arg: Any) -> Any:
+        return local
+
+    old = sys.gettrace()
+    sys.settrace(global_)
+    try:
+        function()
+    finally:
+        sys.settrace(old)
+    return count
+
+
+#: Shapes whose size is the argument, for the scaling check.
+_SCALABLE: dict[str, Callable[[int], str]] = {
+    "spaces": lambda n: " " * n,
+    "long_line": lambda n: "x" * n,
+    "open_bracket_lines": lambda n: "[\n" * (n // 2),
+    "nested_brackets": lambda n: "[" * (n // 2) + "]" * (n // 2),
+    "section_marks": lambda n: "### \n" * (n // 5),
+    "many_headers": lambda n: "### L:\n" * (n // 7),
+    "item_lines": lambda n: "- i\n" * (n // 4),
+    "mixed_line_ends": lambda n: "a\r\nb\nc\r\r\n" * (n // 10),
+    "paragraphs": lambda n: "Stalin: [sic] yes.\n\n" * (n // 20),
+}
+
+
+@pytest.mark.parametrize("shape", _SCALABLE)
+@pytest.mark.parametrize("context", ["summary_second_paragraph", "transcript", "title"])
+def test_python_work_is_linear_in_the_input(shape: str, context: str) -> None:
+    """10 times the input runs at most 11 times the Python lines (counted, not timed).
+
+    Python-level work only: the regex engine's own steps are not counted
+    (the terminal tests above and the benchmark's hostile table cover them).
+    """
+    make = _SCALABLE[shape]
+
+    def cost(size: int) -> int:
+        text = CONTEXTS[context].replace("{}", make(size))
+        return _lines_run(lambda: document_or_parse_error(text, deep=True))
+
+    small, large = cost(2_000), cost(20_000)
+    assert large <= 11 * small, (shape, context, small, large)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import pickle
 
@@ -70,3 +72,26 @@ def test_the_error_pickles() -> None:
     error = DocumentTooLargeError(10, 5, "bytes")
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.size, copy.limit) == (type(error), str(error), 10, 5)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("text", ["\n\n## T\n\n### Contents:\n\n- E\n\nText", "## T\n\nstray"])
+def test_the_garbage_collector_state_is_restored(enabled: bool, text: str) -> None:
+    """A parse pauses the cyclic collector while it builds, then restores it as it was."""
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with contextlib.suppress(ParseError):
+            archivedoc.loads(text)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_hand_built_documents_are_checked_after_any_parse() -> None:
+    """The parser skips re-checking its own heading; nothing else may skip it."""
+    with pytest.raises(ParseError):
+        archivedoc.loads("## T\n\nstray")
+    archivedoc.loads("\n\n## June 30, 1945 Meeting")
+    with pytest.raises(ValueError, match="would not parse back"):
+        archivedoc.Document(title="1945 Meeting")
