@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from parsimonious.expressions import Compound, Expression, Regex
@@ -24,6 +23,8 @@ _FIRST = "document.peg"
 
 def grammar_files() -> dict[str, str]:
     """The grammar files, name -> text, in the order they are joined."""
+    from importlib import resources  # here, not at import: it costs ~10 ms to import
+
     folder = resources.files(_PACKAGE)
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".peg"))
     names.sort(key=lambda name: name != _FIRST)
