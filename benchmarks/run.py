@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             "yes" if dumps_vs_loads <= 1 else "NO",
         ],
         [
-            "10x input costs <= 11x time, 10 KB to 10 MB",
+            f"10x input costs <= 11x time, 10 KB to {sizes[-1] // MB} MB",
             f"worst step {worst_step:.2f}x",
             "yes" if worst_step <= 11 else "NO",
         ],
