@@ -20,8 +20,10 @@ from archivedoc._citation import Contributor, Locator
 from archivedoc._dates import Date
 from archivedoc._dialect import DEFAULT, Dialect, DialectError
 from archivedoc._document import Document
-from archivedoc._errors import ArchivedocError, ParseError
+from archivedoc._errors import ArchivedocError, DocumentTooLargeError, ParseError
 from archivedoc._grammar import grammar_text
+from archivedoc._parser import DEFAULT_MAX_SIZE
+from archivedoc._parser import check_size as _check_size
 from archivedoc._parser import decode as _decode
 from archivedoc._parser import parse as _parse
 from archivedoc._sections import (
@@ -56,6 +58,7 @@ from archivedoc._writer import render_heading, render_section
 
 __all__ = [
     "DEFAULT",
+    "DEFAULT_MAX_SIZE",
     "ArchivedocError",
     "Block",
     "Citation",
@@ -67,6 +70,7 @@ __all__ = [
     "Dialect",
     "DialectError",
     "Document",
+    "DocumentTooLargeError",
     "Field",
     "Footnote",
     "FootnoteDefinition",
@@ -100,7 +104,13 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def loads(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
+def loads(
+    text: str,
+    *,
+    strict: bool = False,
+    dialect: Dialect = DEFAULT,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Document:
     """Parse a document from ``text``.
 
     Every character is kept: ``dumps(loads(text)) == text``.  Unknown
@@ -108,16 +118,33 @@ def loads(text: str, *, strict: bool = False, dialect: Dialect = DEFAULT) -> Doc
     they, repeated or out-of-order sections, and a missing heading or
     Contents section raise :class:`ParseError` instead.  ``dialect`` is the
     format to read (the archive's own by default); the Document keeps it.
+
+    A text longer than ``max_size`` characters (default
+    :data:`DEFAULT_MAX_SIZE`, 64 MiB; None for no limit) raises
+    :class:`DocumentTooLargeError` before any parsing.
     """
-    return _parse(text, strict=strict, dialect=dialect)
+    return _parse(text, strict=strict, dialect=dialect, max_size=max_size)
 
 
-def load(fp: IO[bytes], *, strict: bool = False, dialect: Dialect = DEFAULT) -> Document:
-    """Parse a document from a binary file (UTF-8, with or without a BOM)."""
-    data: Any = fp.read()
+def load(
+    fp: IO[bytes],
+    *,
+    strict: bool = False,
+    dialect: Dialect = DEFAULT,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Document:
+    """Parse a document from a binary file (UTF-8, with or without a BOM).
+
+    At most ``max_size`` bytes are read (default :data:`DEFAULT_MAX_SIZE`;
+    None for no limit): a longer file raises :class:`DocumentTooLargeError`
+    before anything is decoded or parsed.
+    """
+    data: Any = fp.read() if max_size is None else fp.read(max_size + 1)
     if isinstance(data, str):
         raise TypeError("load() needs a file opened in binary mode ('rb')")
-    return loads(_decode(data), strict=strict, dialect=dialect)
+    if max_size is not None:
+        _check_size(len(data), max_size, "bytes")
+    return loads(_decode(data), strict=strict, dialect=dialect, max_size=None)
 
 
 def dumps(doc: Document) -> str:

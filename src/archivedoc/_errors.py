@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ArchivedocError", "ParseError"]
+__all__ = ["ArchivedocError", "DocumentTooLargeError", "ParseError"]
 
 # Lines longer than this are shown as a window around the error column.
 _WINDOW = 76
@@ -43,6 +43,40 @@ class ParseError(ArchivedocError, ValueError):
 
     def __reduce__(self) -> tuple[type[ParseError], tuple[str, str, int]]:
         return type(self), (self.msg, self.doc, self.pos)
+
+
+class DocumentTooLargeError(ParseError):
+    """A document larger than the ``max_size`` given to :func:`archivedoc.loads` or ``load``.
+
+    Raised before any parsing (and, for ``load``, before decoding), so an
+    untrusted upload cannot make a service spend memory or time on it.
+    ``limit`` is the ``max_size``, in ``unit`` ("characters" for ``loads``,
+    "bytes" for ``load``); ``size`` is the text's length, or for ``load``
+    the bytes read before giving up (``limit + 1``).  ``doc`` is empty and
+    ``pos`` is 0.
+    """
+
+    size: int
+    limit: int
+    unit: str
+
+    def __init__(self, size: int, limit: int, unit: str = "characters") -> None:
+        self.size = size
+        self.limit = limit
+        self.unit = unit
+        msg = (
+            f"document too large: more than max_size={limit:,} {unit} "
+            "(pass a larger max_size, or max_size=None, to accept it)"
+        )
+        ArchivedocError.__init__(self, msg)
+        self.msg = msg
+        self.doc = ""
+        self.pos = 0
+        self.lineno = 1
+        self.colno = 1
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[int, int, str]]:  # type: ignore[override]
+        return type(self), (self.size, self.limit, self.unit)
 
 
 def _format(msg: str, lineno: int, colno: int, line: str) -> str:

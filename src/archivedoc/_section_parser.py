@@ -41,12 +41,18 @@ def read_languages(text: str) -> tuple[str, ...]:
     return (first.text, *(pair.children[1].text for pair in more.children))
 
 
+#: Longer than any language name ("Old Church Slavonic", "Scottish Gaelic").
+_LONGEST_NAME = 60
+
+
 @functools.lru_cache(maxsize=1024)
 def language_code(name: str) -> str | None:
     """The BCP 47 tag for a language name ("English" -> "en"), or None."""
     import langcodes  # imported on first use: it loads its name data then
 
-    if not name or not all(ch.isalpha() or ch in " -'\u2019()." for ch in name):
+    if not name or len(name) > _LONGEST_NAME:
+        return None  # no language is called that; langcodes' lookup is slow on long text
+    if not all(ch.isalpha() or ch in " -'\u2019()." for ch in name):
         return None  # not a name (and the trie lookup chokes on some characters)
     try:
         return str(langcodes.find(name).to_tag())

@@ -10,6 +10,7 @@ values are recomputed from the text, which stays the source of truth.
 from __future__ import annotations
 
 import datetime
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -85,7 +86,7 @@ def _structure(
     if isinstance(cls, type) and issubclass(cls, Section):
         cls = kinds[data["kind"]]
     if isinstance(cls, type) and attrs.has(cls):
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         args = {
             f.name: _structure(hints[f.name], data[f.name], kinds)
             for f in attrs.fields(cls)
@@ -97,3 +98,9 @@ def _structure(
     if cls is datetime.date:
         return datetime.date.fromisoformat(data)
     return data
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints``, once per class: it evaluates every annotation string."""
+    return typing.get_type_hints(cls)

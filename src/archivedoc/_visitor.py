@@ -35,14 +35,14 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
     dialect's builders take over the rules they name.
     """
 
-    unwrapped_exceptions = (ValueError, TypeError)
-
     def __init__(
         self, section_classes: Mapping[str, type[Section]], dialect: Dialect = DEFAULT
     ) -> None:
         self.section_classes = section_classes
         self.positions: list[tuple[int, Section]] = []
         self.dialect = dialect
+        # One string object per distinct label and blank run ("\n\n"), not one per section.
+        self._shared: dict[str, str] = {}
         for name, build in dialect.builders:
             setattr(self, f"visit_{name}", self._hook(build))
 
@@ -63,6 +63,21 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             return value
 
         return visit
+
+    def visit(self, node: Node) -> Any:
+        """Like parsimonious's walk, without its per-node exception wrapping.
+
+        Named nodes without a ``visit_`` method give their text without
+        their children being visited; the walk is as deep as the grammar
+        (which has no recursive rule), never as deep as the input.
+        """
+        name = node.expr.name
+        method = getattr(self, "visit_" + name, None) if name else None
+        if method is None:
+            if name:
+                return node.text
+            return [self.visit(child) for child in node.children] or None
+        return method(node, [self.visit(child) for child in node.children])
 
     def visit_document(self, node: Node, children: list[Any]) -> Document:
         lead, (body,) = children
@@ -121,6 +136,12 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
 
     def _section(self, start: int, label: str, text: str, before: str, after: str) -> Section:
         cls = self.section_classes.get(label, Section)
+        shared = self._shared
+        label = shared.setdefault(label, label)
+        if len(before) < 16:
+            before = shared.setdefault(before, before)
+        if len(after) < 16:
+            after = shared.setdefault(after, after)
         try:
             section = cls(text, label=label, before=before, after=after)
         except (ValueError, TypeError) as exc:
@@ -128,12 +149,6 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             raise SectionError(pos, f"invalid {label!r} section: {exc}") from None
         self.positions.append((start, section))
         return section
-
-    def generic_visit(self, node: Node, children: list[Any]) -> Any:
-        """Named terminals give their text; anonymous groups give their children."""
-        if node.expr_name:
-            return node.text
-        return children or None
 
 
 def _sections_and_transcript(items: Any) -> tuple[tuple[Section, ...], Transcript | None]:
