@@ -16,6 +16,7 @@ from archivedoc._date_parser import date_prefix
 from archivedoc._dates import Date
 from archivedoc._grammar import terminal
 from archivedoc._transcript import (
+    INLINE_KINDS,
     Block,
     Field,
     Footnote,
@@ -32,20 +33,9 @@ from archivedoc._transcript import (
     _unbracketed,
 )
 
-#: The named groups of ``bracket_kind``, in the order they are tried.
-BRACKET_KINDS = (
-    "footnote_ref",
-    "elision",
-    "page_marker",
-    "sic",
-    "note",
-    "physical",
-    "uncertain",
-    "expansion",
-    "original_term",
-    "name",
-    "supplied",
-)
+#: The named groups of ``bracket_kind``, in the order they are tried: the
+#: inline kinds up to "other" (the rest are not told apart by the rule).
+BRACKET_KINDS = INLINE_KINDS[: INLINE_KINDS.index("other")]
 
 #: Fields whose value names people ("Interpreter: Pavlov").
 _PEOPLE_FIELDS = {
