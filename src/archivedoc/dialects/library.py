@@ -130,9 +130,7 @@ def documents() -> st.SearchStrategy[Document]:
             transcript = draw(strategies.transcripts())
         date = draw(st.one_of(st.none(), strategies.dates()))
         title = draw(strategies.line_texts(0, 40).map(lambda s: s.strip(" \t")))
-        if sections and not sections[-1].text:
-            pass
-        elif sections and not transcript.text:
+        if sections and sections[-1].text and not transcript.text:
             sections[-1] = attrs.evolve(sections[-1], after=draw(st.sampled_from(["", "\n"])))
         try:
             return Document(
