@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from parsimonious.exceptions import ParseError as ParsimoniousError
-
 from archivedoc._dialect import DEFAULT_CLASSES, PARSING, check_class
-from archivedoc._grammar import default_grammar
+from archivedoc._grammar import split_heading
 from archivedoc._sections import Contents, Section
 
 if TYPE_CHECKING:
@@ -80,20 +78,14 @@ def _check_heading(doc: Document) -> None:
     date = doc.date.text if doc.date is not None else ""
     line = f"## {date}{doc.date_sep}{doc.title}"
     rendered = line + doc.heading_after
-    try:
-        node = default_grammar()["heading"].match(rendered)
-    except ParsimoniousError:
-        node = None
-    parsed_date = None
-    if node is not None and node.children[1].children:  # heading_date? matched
-        parsed_date = node.children[1].children[0].children[0].text
+    read = split_heading(rendered)
     if (
-        node is None
-        or node.end != len(rendered)
+        read is None
+        or read[3] != len(rendered)
         # Date and separator one by one: "1500 " + " " must not pass as "1500" + "  ".
-        or parsed_date != (date if doc.date is not None else None)
-        or node.children[1].text != (f"{date}{doc.date_sep}" if doc.date is not None else "")
-        or node.children[2].text != doc.title
+        or read[0] != (date if doc.date is not None else None)
+        or read[1] != (f"{date}{doc.date_sep}" if doc.date is not None else "")
+        or read[2] != doc.title
     ):
         raise ValueError(
             f"the heading {line!r} would not parse back as date={date or None!r}, "
