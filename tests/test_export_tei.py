@@ -19,16 +19,28 @@ NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
+#: Elements that hold blocks only: the white space between their children is layout.
+BLOCK_CONTAINERS = {f"{{{TEI_NS}}}{tag}" for tag in ("body", "div", "sp", "list")}
+
+
 def body_text(root: etree._Element) -> str:
-    """The text content of <body>, leaving out the <speaker> labels."""
+    """The text content of <body>, leaving out the <speaker> labels and the indentation."""
     speaker = f"{{{TEI_NS}}}speaker"
 
     def walk(element: etree._Element) -> str:
-        out = [element.text or ""]
+        layout = element.tag in BLOCK_CONTAINERS
+
+        def text(value: str | None) -> str:
+            if layout:
+                assert not (value or "").strip(), value
+                return ""
+            return value or ""
+
+        out = [text(element.text)]
         for child in element:
             if child.tag != speaker:
                 out.append(walk(child))
-            out.append(child.tail or "")
+            out.append(text(child.tail))
         return "".join(out)
 
     (body,) = root.iterfind(".//t:body", NS)
@@ -117,6 +129,10 @@ def test_seed_body_speakers_and_names() -> None:
     assert [h.text for h in heads] == ["No. I. Meeting between Marshal Stalin and Dr. Soong"]
     listed = root.findall(".//t:ab[@type='participants']/t:persName", NS)
     assert len(listed) == 7 and listed[1].get("ref") == "#person-2"
+    (field,) = root.iterfind(".//t:ab[@type='field']", NS)
+    assert field.get("n") == "Date"
+    date = field.find("t:date", NS)
+    assert date is not None and (date.get("when"), date.text) == ("1945-06-30", "June 30th, 1945")
 
 
 def _doc(transcript: str, **parts: str) -> Document:

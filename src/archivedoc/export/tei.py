@@ -78,7 +78,51 @@ def to_tei(doc: Document) -> str:
     _header(ET.SubElement(root, "teiHeader"), doc, people)
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     _body(body, doc.transcript, people)
+    _indent(root)
     return serialize(root)
+
+
+#: Elements whose content is other elements only: indented for reading.
+#: Mixed content (``p``, ``persName``, ...) is never touched, since there
+#: white space is text.
+_CONTAINERS = frozenset(
+    (
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "respStmt",
+        "publicationStmt",
+        "sourceDesc",
+        "msDesc",
+        "msIdentifier",
+        "altIdentifier",
+        "msContents",
+        "summary",
+        "profileDesc",
+        "creation",
+        "langUsage",
+        "particDesc",
+        "listPerson",
+        "person",
+        "text",
+        "body",
+        "div",
+        "sp",
+        "list",
+    )
+)
+
+
+def _indent(element: ET.Element, level: int = 0) -> None:
+    if element.tag not in _CONTAINERS or not len(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        child.tail = inner
+        _indent(child, level + 1)
+    element[-1].tail = "\n" + "  " * level
 
 
 # -- the header -----------------------------------------------------------------
@@ -173,6 +217,11 @@ def _iso(parts: Sequence[int]) -> str:
 
 def _date(parent: ET.Element, value: Date) -> None:
     """``<date>`` with ``@when`` for a point, ``@notBefore``/``@notAfter`` for an interval."""
+    sub(parent, "date", value.text, _date_attrib(value))
+
+
+def _date_attrib(value: Date) -> dict[str, str]:
+    """The TEI dating attributes of ``value``, at the precision it was written with."""
     attrib: dict[str, str] = {}
     parts = _common.date_parts(value)
     if parts is not None and len(parts) == 1:
@@ -181,7 +230,7 @@ def _date(parent: ET.Element, value: Date) -> None:
         attrib["notBefore"], attrib["notAfter"] = _iso(parts[0]), _iso(parts[1])
     if parts is not None and (value.approximate or value.uncertain):
         attrib["cert"] = "low" if value.uncertain else "medium"
-    sub(parent, "date", value.text, attrib)
+    return attrib
 
 
 # -- people -----------------------------------------------------------------------
@@ -288,6 +337,13 @@ def _spans(transcript: Transcript, people: _People) -> list[_Span]:
         if mark.kind == "footnote_ref" and mark.start in targets:
             attrib["target"] = targets[mark.start]
         found.append(_Span(start, end, tag, attrib, "desc" if tag == "gap" else None))
+    for field in transcript.fields:
+        if field.date is not None:
+            at = field.text.find(field.date.text)
+            if at >= 0:
+                start = field.start + at
+                attrib = _date_attrib(field.date)
+                found.append(_Span(start, start + len(field.date.text), "date", attrib))
     for participant, ident in people.by_participant.items():
         start = participant.start
         found.append(_Span(start, start + len(participant.text), "persName", {"ref": "#" + ident}))
