@@ -3,17 +3,18 @@
 The result is valid against ``tei_all.rng`` (TEI P5 4.x).  Nothing of the
 transcript is lost: the text content of ``<body>``, leaving out the
 ``<speaker>`` labels (which repeat the speaker as the turn names them), is
-the transcript's text, with the characters XML forbids replaced as
-:mod:`archivedoc.export` documents.  Editorial brackets stay in the text
+the transcript's text, but for the characters XML forbids, each replaced
+by U+FFFD (the rule is in the documentation's Exports page).  Editorial brackets stay in the text
 around the element that says what they are (``[<supplied>they</supplied>]``),
 so the brackets the archive printed are kept where it printed them.
 
 >>> import archivedoc
 >>> from archivedoc.export.tei import to_tei
 >>> doc = archivedoc.loads("## May 1, 1950 Note\\n\\n### Contents:\\n\\n- Note\\n\\n"
-...     "Comrade [Kim] agreed.\\n")
->>> print(to_tei(doc).split("<body>")[1].split("</body>")[0])
-<div><p>Comrade [<name>Kim</name>] agreed.</p></div>
+...     "Talks went on [...] for [two].\\n")
+>>> body = to_tei(doc).split("<body>")[1]
+>>> print(body[body.index("<p>") : body.index("</p>") + 4])
+<p>Talks went on [<gap reason="elision"><desc>...</desc></gap>] for [<supplied>two</supplied>].</p>
 """
 
 from __future__ import annotations
