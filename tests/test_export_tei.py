@@ -168,13 +168,18 @@ def test_brackets_become_editorial_markup_by_kind() -> None:
     root = check(doc)
     (paragraph,) = root.iterfind(".//t:body//t:p", NS)
     tags = [etree.QName(e).localname for e in paragraph.iter() if e is not paragraph]
-    for tag in ("supplied", "gap", "sic", "expan", "note", "pb", "fw"):
+    for tag in ("supplied", "gap", "ex", "note", "pb", "fw"):
         assert tag in tags, (tag, tags)
     gap = paragraph.find("t:gap", NS)
     assert gap is not None and gap.get("reason") == "elision"
     assert "".join(gap.itertext()) == "..."
     assert paragraph.find("t:supplied", NS).text == "the delegation"
     assert paragraph.find("t:pb", NS).get("n") == "Page 2"
+    assert paragraph.find("t:ex", NS).text == "rade"
+    notes = {n.get("type"): "".join(n.itertext()) for n in paragraph.iterfind("t:note", NS)}
+    assert notes["sic"] == "sic"
+    assert notes["editorial"] == "Translator's note: the text is damaged"
+    assert notes["physical"] == "signature"
 
 
 def test_footnotes_are_linked_to_their_references() -> None:

@@ -65,6 +65,8 @@ def credit_sentences(doc: Document, skip: Iterable[str] = ()) -> list[str]:
         roles = [r for r in person.roles if r not in skipped]
         if roles:
             out.append(f"{' and '.join(r.capitalize() for r in roles)} by {person.name}.")
+        elif not person.roles:
+            out.append(f"Credited: {person.name}.")
     return out
 
 

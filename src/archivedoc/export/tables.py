@@ -55,6 +55,23 @@ _LOCATOR_PARTS = (
     "pages",
 )
 
+#: The inline kinds counted as editorial brackets (not footnote numbers or page breaks).
+_EDITORIAL = frozenset(
+    (
+        "elision",
+        "page_marker",
+        "sic",
+        "note",
+        "physical",
+        "uncertain",
+        "expansion",
+        "original_term",
+        "name",
+        "supplied",
+        "other",
+    )
+)
+
 #: The columns of :func:`document_row`, in order (see docs/exports.rst for each).
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "file",
@@ -158,7 +175,7 @@ def document_row(doc: Document, file: str = "") -> Row:
     row["summary"] = doc.summary or None
     row["participants"] = len(transcript.participants)
     row["turns"] = len(transcript.turns)
-    row["brackets"] = sum(1 for mark in transcript.inlines if mark.text.startswith("["))
+    row["brackets"] = sum(1 for mark in transcript.inlines if mark.kind in _EDITORIAL)
     row["footnotes"] = len(transcript.footnotes)
     row["blocks"] = len(transcript.blocks)
     row["characters"] = len(transcript.text)

@@ -48,11 +48,14 @@ _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 BRACKET_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "supplied": ("supplied", {}),
     "elision": ("gap", {"reason": "elision"}),
-    "sic": ("sic", {}),
+    # "[sic]" vouches for the words before it, whose extent is not known:
+    # an editor's note, not <sic> (which would mark the word "sic" as the error).
+    "sic": ("note", {"type": "sic"}),
     "note": ("note", {"type": "editorial"}),
     "physical": ("note", {"type": "physical"}),
     "uncertain": ("unclear", {}),
-    "expansion": ("expan", {}),
+    # "A[rmy]": the letters an editor added to an abbreviation.
+    "expansion": ("ex", {}),
     "original_term": ("foreign", {}),
     "name": ("name", {}),
     "other": ("seg", {"type": "bracket"}),
@@ -138,7 +141,7 @@ def _header(header: ET.Element, doc: Document, people: _People) -> None:
     for sponsor in credits.sponsors if credits is not None else ():
         sub(title_stmt, "funder", sponsor)
     for person in _common.contributors(doc):
-        for role in person.roles:
+        for role in person.roles or ("credited",):
             resp_stmt = ET.SubElement(title_stmt, "respStmt")
             sub(resp_stmt, "resp", role)
             sub(resp_stmt, "name", person.name)
@@ -248,7 +251,10 @@ class _People:
             if participant not in self.by_participant:
                 self.by_participant[participant] = self._add(participant.text, participant)
         for turn in transcript.turns:
-            if turn.participant is None and turn.speaker not in self.by_speaker:
+            known = turn.participant
+            if known is not None and known not in self.by_participant:
+                self.by_participant[known] = self._add(known.text, known)
+            if known is None and turn.speaker not in self.by_speaker:
                 self.by_speaker[turn.speaker] = self._add(turn.speaker, None)
 
     def _add(self, name: str, participant: Participant | None) -> str:
