@@ -97,9 +97,15 @@ def assert_valid_csl(items: Any) -> None:
 CHICAGO = "chicago-notes-bibliography"
 
 
+@functools.cache
+def chicago_style() -> CitationStylesStyle:
+    """The Chicago style, parsed once."""
+    return CitationStylesStyle(get_style_filepath(CHICAGO), validate=False)
+
+
 def chicago_note(item: dict[str, Any]) -> str:
     """``item`` rendered by citeproc-py as a Chicago note, plain text."""
-    style = CitationStylesStyle(get_style_filepath(CHICAGO), validate=False)
+    style = chicago_style()
     bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), citeproc_formatter.plain)
     citation = Citation([CitationItem(item["id"])])
     bibliography.register(citation)
