@@ -70,6 +70,23 @@ TRICKY = Document(
 )
 
 
+def test_keys_are_safe_for_bibtex() -> None:
+    doc = Document(
+        title="T",
+        sections=[
+            Citation(
+                "“T,” 1950, History and Public Policy Program Digital Archive, APRF. "
+                "<https://digitalarchive.wilsoncenter.org/document/a%20b,c{d}>"
+            )
+        ],
+    )
+    ((_, key, fields),) = read_bibtex(to_bibtex(doc))
+    assert key == "hppda-a-20b-c-d-"
+    assert fields["url"] == doc.citation.url  # type: ignore[union-attr]
+    ((_, key, _),) = read_bibtex(to_bibtex(Document(title="Über den Vertrag, 1950")))
+    assert key == "uber-den-vertrag-1950"
+
+
 def test_unicode_and_tex_specials_survive_bibtex() -> None:
     ((_, _, fields),) = read_bibtex(to_bibtex(TRICKY))
     assert fields == bibtex_fields(TRICKY)

@@ -7,6 +7,7 @@ a document gives the same title, date and people in every format.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from archivedoc.model import Contributor, Date, Document
@@ -26,6 +27,9 @@ ROLES = (
     "donated",
     "annotated",
 )
+
+#: What may not appear in a BibTeX key (or is unwise in any citation key).
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
 
 _PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -107,11 +111,12 @@ def one_line(text: str) -> str:
 
 
 def key(doc: Document) -> str:
-    """A citation key: "hppda-123400", or one made from the title and year."""
+    """A citation key: "hppda-123400", else from the title's first words (ASCII) and the year."""
     citation = doc.citation
     if citation is not None and citation.record_id:
-        return f"hppda-{citation.record_id}"
-    words = re.findall(r"[A-Za-z0-9]+", title(doc))[:4]
+        return "hppda-" + _KEY_UNSAFE.sub("-", citation.record_id)
+    folded = unicodedata.normalize("NFKD", title(doc)).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", folded)[:4]
     found = date(doc)
     year = found.earliest.year if found is not None and found.earliest is not None else ""
     stem = "-".join(w.lower() for w in words) or "document"
