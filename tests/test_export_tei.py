@@ -132,7 +132,9 @@ def test_seed_body_speakers_and_names() -> None:
     (field,) = root.iterfind(".//t:ab[@type='field']", NS)
     assert field.get("n") == "Date"
     date = field.find("t:date", NS)
-    assert date is not None and (date.get("when"), date.text) == ("1945-06-30", "June 30th, 1945")
+    assert date is not None and date.text == "June 30th, 1945"
+    # The meeting's times (6:30 - 6:45 p.m.) date the field to the minute.
+    assert dict(date.attrib) == {"from": "1945-06-30T18:30:00", "to": "1945-06-30T18:45:00"}
 
 
 def _doc(transcript: str, **parts: str) -> Document:

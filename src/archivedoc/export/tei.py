@@ -237,6 +237,20 @@ def _date_attrib(value: Date) -> dict[str, str]:
     return attrib
 
 
+def _field_date_attrib(field: Field) -> dict[str, str]:
+    """A meeting field's date; on a day with a start time, ``@from`` (and ``@to``) instead."""
+    assert field.date is not None
+    attrib = _date_attrib(field.date)
+    day = attrib.get("when")
+    if day is None or len(day) != 10 or field.start_time is None:
+        return attrib
+    del attrib["when"]
+    attrib["from"] = f"{day}T{field.start_time.isoformat()}"
+    if field.end_time is not None and field.end_time >= field.start_time:
+        attrib["to"] = f"{day}T{field.end_time.isoformat()}"
+    return attrib
+
+
 # -- people -----------------------------------------------------------------------
 
 
@@ -349,7 +363,7 @@ def _spans(transcript: Transcript, people: _People) -> list[_Span]:
             at = field.text.find(field.date.text)
             if at >= 0:
                 start = field.start + at
-                attrib = _date_attrib(field.date)
+                attrib = _field_date_attrib(field)
                 found.append(_Span(start, start + len(field.date.text), "date", attrib))
     for participant, ident in people.by_participant.items():
         start = participant.start
