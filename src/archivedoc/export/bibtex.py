@@ -62,14 +62,11 @@ def bibtex_fields(doc: Document) -> dict[str, str]:
             if len(parts) == 1 and len(parts[0]) > 1:
                 fields["month"] = str(parts[0][1])
         fields["date"] = found.edtf if found.edtf and found.edtf != "XXXX" else found.text
-    where = (
-        [part for part in (citation.archive, citation.source) if citation is not None and part]
-        if citation is not None
-        else []
-    )
-    notes = ([", ".join(where) + "."] if where else []) + _common.credit_sentences(
-        doc, skip=["translated"]
-    )
+    notes = []
+    if citation is not None and (citation.archive or citation.source):
+        where = [part for part in (citation.archive, citation.source) if part]
+        notes.append(", ".join(where) + ".")
+    notes += _common.credit_sentences(doc, skip=["translated"])
     if notes:
         fields["note"] = " ".join(notes)
     if citation is not None and citation.url:
