@@ -36,7 +36,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from archivedoc._dialect import Dialect
-from archivedoc._io.write import render_heading, render_section
+from archivedoc._io.write import join_parts
 from archivedoc._model.sections import Credits, Section, Summary
 from archivedoc._model.transcript import Transcript
 from archivedoc.dialects.metadata import (
@@ -104,16 +104,13 @@ def _document(text: str, children: list[Any]) -> dict[str, Any]:
 
 
 def write(doc: Document) -> str:
-    """The page's text: heading, donor line, transcript, then the sections."""
-    sections = list(doc.sections)
-    parts = ["\ufeff" if doc.bom else "", doc.lead, render_heading(doc)]
-    first = sections[0] if sections else None
-    if isinstance(first, Credits) and first.text and not first.before:
-        parts.append(first.text + first.after)
-        sections.pop(0)
-    parts.append(doc.transcript.text)
-    parts.extend(render_section(section) for section in sections)
-    return "".join(parts)
+    """The page's text: heading, donor line, transcript, then the sections.
+
+    The one writer writes it: the donor line is a Credits section without
+    its header (``headerless``), and with no section that opens the
+    transcript, the transcript follows it.  Kept for dialects that wrap it.
+    """
+    return join_parts(doc)
 
 
 #: The current site's page layout.
@@ -131,7 +128,7 @@ SITE: Dialect = Dialect(
     ],
     rules=METADATA_RULES + RULES,
     builders={"document": _document, "site_page": _page, "site_credits": _credits},
-    writer=write,
+    headerless={"Credits": "site_donor_line"},
     order=(
         "Credits",
         "Summary",
