@@ -236,7 +236,10 @@ class Document:
             sections[-1] = _with_tail(last, "\n\n")
             section = _with_tail(section, tail)
         sections.insert(at, section)
-        return attrs.evolve(self, sections=sections)
+        after = self.heading_after
+        if self.has_heading and not after.endswith("\n"):  # the heading ended the file
+            after += "\n\n"
+        return attrs.evolve(self, sections=sections, heading_after=after)
 
     def without_section(self, label: str) -> Document:
         """This document without the first section labelled ``label`` (KeyError if none)."""

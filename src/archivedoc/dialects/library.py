@@ -34,15 +34,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from archivedoc._dialect import Dialect
+from archivedoc import Dialect, Document
 from archivedoc._io.write import join_parts
-from archivedoc._model.sections import OriginalLanguage, Section, Summary
-from archivedoc._model.transcript import Transcript
+from archivedoc.model import OriginalLanguage, Section, Summary, Transcript
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._model.document import Document
 
 __all__ = ["LIBRARY", "Source", "Text", "documents", "write"]
 
@@ -117,7 +115,7 @@ def documents() -> st.SearchStrategy[Document]:
     from hypothesis import assume
     from hypothesis import strategies as st
 
-    from archivedoc import Document, strategies
+    from archivedoc import strategies
 
     @st.composite
     def build(draw: st.DrawFn) -> Document:

@@ -35,10 +35,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from archivedoc._dialect import Dialect
+from archivedoc import Dialect, Document
 from archivedoc._io.write import join_parts
-from archivedoc._model.sections import Credits, Section, Summary
-from archivedoc._model.transcript import Transcript
 from archivedoc.dialects.metadata import (
     RULES as METADATA_RULES,
 )
@@ -50,11 +48,11 @@ from archivedoc.dialects.metadata import (
     RecordId,
     SubjectsDiscussed,
 )
+from archivedoc.model import Credits, Section, Summary, Transcript
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._model.document import Document
 
 __all__ = ["DONOR_LINE", "SITE", "documents", "write"]
 
@@ -155,7 +153,7 @@ def documents() -> st.SearchStrategy[Document]:
     """Hypothesis: valid SITE pages (donor line, transcript, summary, metadata)."""
     from hypothesis import strategies as st
 
-    from archivedoc import Document, strategies
+    from archivedoc import strategies
 
     @st.composite
     def build(draw: st.DrawFn) -> Document:
