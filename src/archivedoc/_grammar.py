@@ -148,10 +148,14 @@ _RULE = re.compile(r"^([A-Za-z_][A-Za-z_0-9]*)\s*=")
 
 
 def rule_comments(text: str | None = None) -> dict[str, str]:
-    """Each rule's name -> the comment block written right above it."""
+    """Each rule's and piece's name -> the comment block written right above it.
+
+    ``text`` defaults to the readable sources, all files joined.
+    """
     comments: dict[str, str] = {}
     block: list[str] = []
-    for line in (text if text is not None else grammar_text()).splitlines():
+    source = text if text is not None else "\n".join(grammar_files().values())
+    for line in source.splitlines():
         comment = _COMMENT.match(line)
         rule = _RULE.match(line)
         if comment:

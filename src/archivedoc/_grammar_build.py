@@ -65,7 +65,7 @@ def parse_lexicon(text: str) -> tuple[str, ...]:
 def _escape(char: str) -> str:
     if char == " ":
         return "[ ]"  # the grammar's way of writing a space, visible in a pattern
-    if char in ".-\\^$*+?()[]{}|#/\"":
+    if char in '.-\\^$*+?()[]{}|#/"':
         return "\\" + char
     return char
 
@@ -275,6 +275,7 @@ def build(
 
 def _resolve_rule(rule: _Rule, resolver: _Resolver) -> str:
     """``name = expression`` on one line, its terminals spliced and joined."""
+
     def terminal(match: re.Match[str]) -> str:
         if match.group("long") is not None:
             text, flags = _join_lines(match.group("long"), rule.where), match.group("lflags")
