@@ -22,7 +22,6 @@ from archivedoc._dialect import (
     PARSING,
     Dialect,
     DialectError,
-    compiled,
 )
 from archivedoc._errors import DocumentTooLargeError, ParseError
 from archivedoc._grammar import default_grammar
@@ -109,7 +108,7 @@ def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Diale
     token = PARSING.set(True)
     try:
         with _no_cyclic_gc():
-            tree = compiled(dialect.rules).parse(body)
+            tree = dialect.grammar.parse(body)
             value = visitor.visit(tree)
             doc = value if isinstance(value, Document) else Document(**value, dialect=dialect)
             if bom:
