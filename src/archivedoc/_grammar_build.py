@@ -24,6 +24,10 @@ sources, the dialect's own rules and overrides, the lists with its words.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
+import os
 import re
 from collections.abc import Iterable, Mapping
 
@@ -45,6 +49,8 @@ _PIECE_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 # ``{NAME}`` or ``{@list}`` inside a regex, but not ``\p{L}`` or ``\N{...}``.
 _REF = re.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_][A-Za-z_0-9]*)\}")
 _NAMED_GROUP = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
+# A double quote that no backslash escapes (it would end parsimonious's string).
+_BARE_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 # A regex terminal: ~r"""...""" (over lines) or ~r"..." (one line), with flags.
 _TERMINAL = re.compile(
     r'~[rR]"""(?P<long>[\s\S]*?)"""(?P<lflags>[ilmsuxa]*)'
@@ -71,22 +77,17 @@ def _escape(char: str) -> str:
 
 
 def _alternation(words: list[str]) -> str:
-    firsts: dict[str, list[str]] = {}
-    for word in words:
-        firsts.setdefault(word[0], []).append(word[1:])
+    """The alternation of ``words`` (sorted, unique, none empty) as a prefix tree."""
     alternatives = []
-    for first in sorted(firsts):
-        rests = firsts[first]
-        prefix = first
-        while "" not in rests and len({rest[0] for rest in rests}) == 1:
-            prefix += rests[0][0]
-            rests = [rest[1:] for rest in rests]
+    for _, group in itertools.groupby(words, key=operator.itemgetter(0)):
+        same = list(group)
+        prefix = os.path.commonprefix(same)
+        longer = [word[len(prefix) :] for word in same if len(word) > len(prefix)]
         head = "".join(_escape(char) for char in prefix)
-        longer = sorted({rest for rest in rests if rest})
         if not longer:
             alternatives.append(head)
         else:
-            optional = "?" if "" in rests else ""
+            optional = "?" if len(longer) < len(same) else ""
             alternatives.append(f"{head}(?:{_alternation(longer)}){optional}")
     return "|".join(alternatives)
 
@@ -97,10 +98,14 @@ def prefix_tree(words: Iterable[str]) -> str:
     ``prefix_tree(["Dr", "Dr.", "Deputy"])`` is ``(?:D(?:eputy|r(?:\\.)?))``:
     the regex engine tries one branch per character instead of every word.
     """
-    unique = sorted(set(words))
+    return _tree(tuple(sorted(set(words))))
+
+
+@functools.lru_cache(maxsize=256)
+def _tree(unique: tuple[str, ...]) -> str:
     if not unique or "" in unique:
         raise GrammarError("a word list must hold at least one word and no empty entry")
-    return f"(?:{_alternation(unique)})"
+    return f"(?:{_alternation(list(unique))})"
 
 
 def _join_lines(body: str, where: str) -> str:
@@ -282,7 +287,7 @@ def _resolve_rule(rule: _Rule, resolver: _Resolver) -> str:
         else:
             text, flags = match.group("short"), match.group("sflags")
         text = resolver.splice(text, rule)
-        if re.search(r'(?<!\\)(?:\\\\)*"', text):
+        if '"' in text and _BARE_QUOTE.search(text):
             raise GrammarError(f'{rule.where}: write a quote inside a regex as \\"')
         return f'~r"{text}"{flags}'
 
