@@ -92,6 +92,28 @@ def test_each_word_list_is_written_once() -> None:
 
 # -- every word of every list, in every terminal that uses it ------------------
 
+#: The terminals that use each word list; each has its test below, word by word.
+USES = {
+    "titles": {"participant", "participant_block", "participant_line", "turn"},
+    "reporting_verbs": {"turn"},
+    "not_speakers": {"turn"},
+    "common_labels": {"turn"},
+    "field_labels": {"block_kind", "turn"},
+    "handling_marks": {"block_kind", "block_break", "run_block"},
+    "physical_marks": {"bracket_kind"},
+    "common_words": {"bracket_kind"},
+}
+
+
+def test_the_word_list_tests_cover_every_terminal_that_uses_a_list() -> None:
+    patterns = {name: str(value["pattern"]) for name, value in _terminals().items()}
+    found = {
+        name: {rule for rule, pattern in patterns.items() if prefix_tree(words) in pattern}
+        for name, words in lexicons().items()
+    }
+    assert found == USES
+
+
 TITLES = lexicons()["titles"]
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-import os
 import re
 from collections.abc import Iterable, Mapping
 
@@ -76,12 +75,19 @@ def _escape(char: str) -> str:
     return char
 
 
+def _common_prefix(first: str, last: str) -> str:
+    end = 0
+    while end < min(len(first), len(last)) and first[end] == last[end]:
+        end += 1
+    return first[:end]
+
+
 def _alternation(words: list[str]) -> str:
     """The alternation of ``words`` (sorted, unique, none empty) as a prefix tree."""
     alternatives = []
     for _, group in itertools.groupby(words, key=operator.itemgetter(0)):
         same = list(group)
-        prefix = os.path.commonprefix(same)
+        prefix = _common_prefix(same[0], same[-1])  # sorted: the first and last differ most
         longer = [word[len(prefix) :] for word in same if len(word) > len(prefix)]
         head = "".join(_escape(char) for char in prefix)
         if not longer:
