@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import archivedoc
 from archivedoc import DEFAULT, Dialect
 from archivedoc._dialect import DialectError
 
@@ -38,6 +39,28 @@ def test_a_title_added_in_one_line_is_read_in_participants_and_turns() -> None:
     ]
 
 
+KOLLONTAI_TEXT = (
+    "\n\n## 1944 Conversation with Kollontai\n\n### Contents:\n\n- Transcript\n\n"
+    "Present:\n\nAmbassadress Kollontai Marshal Stalin\n\n"
+    "Ambassadress Kollontai said that the talks should begin.\n"
+)
+
+
+def test_a_document_in_the_dialect_reads_the_new_title_everywhere() -> None:
+    doc = archivedoc.loads(KOLLONTAI_TEXT, dialect=AMBASSADRESS)
+    assert archivedoc.dumps(doc) == KOLLONTAI_TEXT
+    people = doc.transcript.participants
+    assert [(p.title, p.name) for p in people] == [
+        ("Ambassadress", "Kollontai"),
+        ("Marshal", "Stalin"),
+    ]
+    (turn,) = doc.transcript.turns
+    assert turn.speaker == "Ambassadress Kollontai"
+    assert turn.participant is not None and turn.participant.name == "Kollontai"
+    # in the default a line of names must open with a title: no participants
+    assert archivedoc.loads(KOLLONTAI_TEXT).transcript.participants == ()
+
+
 def test_words_add_up_along_a_chain_of_dialects() -> None:
     both = AMBASSADRESS.extend("both", lexicons={"titles": ["Burgrave"], "field_labels": ["Ort"]})
     assert dict(both.lexicons) == {"field_labels": ("Ort",), "titles": ("Ambassadress", "Burgrave")}
@@ -62,7 +85,7 @@ def test_an_override_of_a_piece_reaches_every_rule_that_uses_it() -> None:
     assert (found.group("p1"), found.group("p2")) == ("Uhr", "Uhr")
     assert DEFAULT.terminal("time_range").match("10 Uhr").group("p1") is None
     # a piece is not a rule: it never reaches parsimonious
-    assert "TIME_MARK" not in german.grammar and "{TIME_MARK}" not in german.grammar_text
+    assert "TIME_MARK" not in german.grammar_text  # spliced, never a rule of its own
 
 
 def test_a_silent_override_is_refused() -> None:
@@ -102,7 +125,7 @@ def test_a_dialect_uses_and_adds_pieces() -> None:
     pins = DEFAULT.extend("pins", rules=rules)
     found = pins.terminal("record_pin").match("PIN-1234 Kim Il Sung")
     assert (found.group("pin"), found.group("who")) == ("1234", "Kim Il Sung")
-    assert "PIN" not in pins.grammar
+    assert "PIN =" not in pins.grammar_text and "record_pin =" in pins.grammar_text
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Dialects: the grammar, section classes and writer of one document format.
+"""Dialects: the grammar, section classes and layout of one document format.
 
 A :class:`Dialect` is plain, immutable data; there is no registry and no
 shared state to mutate, so any number of dialects can be used side by side,
@@ -13,7 +13,6 @@ adds words to the grammar's word lists; anything else is a DialectError.
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -36,6 +35,7 @@ from archivedoc._model.sections import (
     Section,
     Summary,
 )
+from archivedoc._readers.rules import Rules, default_rules
 
 if TYPE_CHECKING:
     from archivedoc._model.document import Document
@@ -49,12 +49,6 @@ Builder = Callable[[str, list[Any]], Any]
 Writer = Callable[["Document"], str]
 
 _DEFAULT_EXPECTED = "a heading '## <date> <title>' or a section header '### <Label>:'"
-
-#: True while the parser builds a Document from a parse tree.  The grammar
-#: has just split its heading and sections, so the checks that re-parse them
-#: are skipped (~30 us, a tenth of a real document's time); a Document of a
-#: derived dialect is checked by writing it back instead (see _parser).
-PARSING: contextvars.ContextVar[bool] = contextvars.ContextVar("archivedoc_parsing", default=False)
 
 
 class DialectError(ArchivedocError, ValueError):
@@ -89,6 +83,13 @@ def _to_lexicons(
     return tuple(sorted(merged.items()))
 
 
+def _to_headerless(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(label), str(rule)) for label, rule in items)
+
+
 def _to_builders(
     value: Mapping[str, Builder] | Iterable[tuple[str, Builder]],
 ) -> tuple[tuple[str, Builder], ...]:
@@ -96,9 +97,9 @@ def _to_builders(
     return tuple((str(name), fn) for name, fn in items)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Dialect:
-    """A document format: grammar rules, section classes, builders, writer.
+    """A document format: grammar rules, section classes, builders, layout.
 
     Derive new dialects from :data:`archivedoc.DEFAULT` with :meth:`extend`
     rather than building one from scratch.  Building a dialect compiles and
@@ -120,7 +121,8 @@ class Dialect:
     builders: tuple[tuple[str, Builder], ...] = attrs.field(
         default=(), converter=_to_builders, repr=False
     )
-    #: Renders a Document of this dialect; None for the default writer.
+    #: Renders a Document of this dialect; None for the one writer, which
+    #: joins the parts in source order (enough for every shipped dialect).
     writer: Writer | None = attrs.field(default=None, repr=False)
     #: What a document starts with, for "expected ..." messages.
     expected: str = attrs.field(default=_DEFAULT_EXPECTED, repr=False)
@@ -130,13 +132,24 @@ class Dialect:
     overrides: str = attrs.field(default="", repr=False)
     #: Word list name -> the words added to it (``{"titles": ("Ambassadress",)}``).
     lexicons: Lexicons = attrs.field(default=(), converter=_to_lexicons, repr=False)
+    #: Labels of sections written without their ``### <Label>:`` line, each
+    #: with the terminal rule its text must match (the site's donor line is
+    #: such a Credits section).  They come first, before the transcript; a
+    #: section is written so when its ``before`` is empty.
+    headerless: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_to_headerless, repr=False
+    )
+
+    def __repr__(self) -> str:
+        return f"<Dialect {self.name!r}>"
 
     def __attrs_post_init__(self) -> None:
         _check_classes(self)
         if self.rules or self.overrides or self.lexicons:
             _check_grammar(self)
+        grammar = compiled(self.rules, self.overrides, self.lexicons)
         for name, _ in self.builders:
-            if name not in self.grammar:
+            if name not in grammar:
                 raise DialectError(
                     f"dialect {self.name!r}: a builder is given for rule {name!r}, "
                     "which the grammar does not define"
@@ -144,6 +157,12 @@ class Dialect:
         missing = [label for label in self.required if label not in self.order]
         if missing:
             raise DialectError(f"dialect {self.name!r}: required labels {missing} not in order")
+        for label, rule in self.headerless:
+            if not isinstance(grammar.get(rule), Regex):
+                raise DialectError(
+                    f"dialect {self.name!r}: headerless {label!r} sections name rule {rule!r}, "
+                    "which is not a terminal of the grammar"
+                )
 
     def extend(
         self,
@@ -159,6 +178,7 @@ class Dialect:
         strict_heading: bool | None = None,
         overrides: str = "",
         lexicons: Mapping[str, Iterable[str]] | None = None,
+        headerless: Mapping[str, str] | None = None,
     ) -> Dialect:
         """A new dialect: this one plus new or replacing sections, rules, hooks.
 
@@ -195,6 +215,7 @@ class Dialect:
             strict_heading=self.strict_heading if strict_heading is None else strict_heading,
             overrides=_joined(self.overrides, overrides),
             lexicons=(*self.lexicons, *_to_lexicons(lexicons or {})),
+            headerless=self.headerless if headerless is None else headerless,
         )
 
     @property
@@ -207,11 +228,6 @@ class Dialect:
         return built(self.rules, self.overrides, self.lexicons)
 
     @property
-    def grammar(self) -> Grammar:
-        """The dialect's compiled grammar (compiled once per grammar text)."""
-        return compiled(self.rules, self.overrides, self.lexicons)
-
-    @property
     def section_classes(self) -> Mapping[str, type[Section]]:
         """Label -> section class."""
         return _labels(self.sections)
@@ -222,78 +238,26 @@ class Dialect:
         return _kinds(self.sections)
 
     def terminal(self, name: str) -> Any:
-        """The compiled regex (a ``regex`` pattern) of the terminal rule ``name``."""
-        expr = self.grammar[name]
+        """The compiled regex (a ``regex`` pattern) of the terminal rule ``name``.
+
+        Any terminal of the dialect's grammar: the default's, its overrides
+        and its own rules.
+        """
+        expr = compiled(self.rules, self.overrides, self.lexicons)[name]
         if not isinstance(expr, Regex):
             raise TypeError(f"grammar rule {name!r} is not a regex terminal")
         return expr.re
 
-    def render(self, doc: Document) -> str:
-        """The text of ``doc`` in this dialect."""
-        if self.writer is not None:
-            return self.writer(doc)
-        from archivedoc._io.write import render
+    @property
+    def grammar(self) -> Rules:
+        """The grammar the parts of this dialect's documents are read with.
 
-        return render(doc)
-
-    def check(self, doc: Document) -> None:
-        """Raise ValueError unless ``doc`` reads back equal in this dialect."""
-        classes = _labels(self.sections)
-        if _structural(self.rules, self.overrides, self.builders, self.writer):
-            from archivedoc._model.joins import check_document
-
-            check_document(doc, classes)
-            return
-        for section in doc.sections:
-            check_class(section, classes, self.name)
-        if PARSING.get():
-            return
-        from archivedoc._io.parse import parse
-
-        text = self.render(doc)
-        try:
-            back = parse(text, dialect=self)
-        except ArchivedocError as exc:
-            raise ValueError(
-                f"this Document would not read back in dialect {self.name!r}: {exc}"
-            ) from None
-        if back != doc:
-            raise ValueError(
-                f"this Document would read back differently in dialect {self.name!r}: "
-                f"{_difference(doc, back)}"
-            )
-
-
-def check_class(section: Any, classes: Mapping[str, type[Section]], dialect: str) -> None:
-    """A section must be of the class the dialect reads its label as."""
-    if not isinstance(section, Section):
-        raise TypeError(f"sections must be Section objects, got {section!r}")
-    expected = classes.get(section.label, Section)
-    if type(section) is not expected:
-        raise ValueError(
-            f"a {section.label!r} section is read as {expected.__name__} in dialect "
-            f"{dialect!r}, not {type(section).__name__}"
-        )
-
-
-def _difference(doc: Document, back: Document) -> str:
-    """The first field that reads back differently, briefly."""
-    for field in attrs.fields(type(doc)):
-        mine, theirs = getattr(doc, field.name), getattr(back, field.name)
-        if not field.eq or mine == theirs:
-            continue
-        if field.name == "sections":
-            for index, (a, b) in enumerate(zip(mine, theirs, strict=False)):
-                if a != b:
-                    return f"section {index} ({a.label!r}) reads as {_short(b)}"
-            return f"its {len(mine)} sections read as {len(theirs)}"
-        return f"{field.name} {_short(mine)} reads as {_short(theirs)}"
-    return "the documents differ"  # pragma: no cover - eq covers the fields
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+        The default grammar's, unless the dialect changes one of its rules
+        (an override of ``turn`` or ``date_year``, words added to a list):
+        then the dialect's own, so that the change applies to dates,
+        citations, sections and the transcript too.
+        """
+        return _part_rules(self.rules, self.overrides, self.lexicons)
 
 
 @functools.lru_cache(maxsize=64)
@@ -346,13 +310,16 @@ def _default_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _structural(rules: str, overrides: str, builders: tuple[Any, ...], writer: Any) -> bool:
-    """True if the dialect reads documents like the default (only new sections).
-
-    New rules cannot change the default's (their names are new), and word
-    lists feed the parts' readers only; overrides, builders and a writer can.
-    """
-    return not (overrides.strip() or builders or writer is not None)
+def _part_rules(rules: str, overrides: str, added: Lexicons) -> Rules:
+    """The Rules for a dialect's grammar: the default's unless a default rule changed."""
+    grammar = compiled(rules, overrides, added)
+    default = default_grammar()
+    if grammar is default:
+        return default_rules()
+    for name, expr in default.items():
+        if grammar[name].as_rule() != expr.as_rule():
+            return Rules(grammar, name="a dialect")
+    return default_rules()
 
 
 def _check_classes(dialect: Dialect) -> None:
