@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 from collections.abc import Iterable, Mapping
 
@@ -85,7 +84,7 @@ def _common_prefix(first: str, last: str) -> str:
 def _alternation(words: list[str]) -> str:
     """The alternation of ``words`` (sorted, unique, none empty) as a prefix tree."""
     alternatives = []
-    for _, group in itertools.groupby(words, key=operator.itemgetter(0)):
+    for _, group in itertools.groupby(words, key=lambda word: word[0]):
         same = list(group)
         prefix = _common_prefix(same[0], same[-1])  # sorted: the first and last differ most
         longer = [word[len(prefix) :] for word in same if len(word) > len(prefix)]
