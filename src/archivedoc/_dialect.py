@@ -2,13 +2,12 @@
 
 A :class:`Dialect` is plain, immutable data; there is no registry and no
 shared state to mutate, so any number of dialects can be used side by side,
-in threads.  Its grammar is the default grammar text followed by the
-dialect's own rules (the last rule of a name wins, as in parsimonious); it is
-compiled and checked when the dialect is built, then cached by its text.
-
-A dialect changes the grammar by name, loudly: ``rules`` may only add rules
-and pieces, ``overrides`` may only replace existing ones, and ``lexicons``
-adds words to the grammar's word lists; anything else is a DialectError.
+in threads.  Its grammar is built from the default grammar's sources, with
+the dialect's changes made by name, loudly: ``rules`` may only add rules and
+pieces, ``overrides`` may only replace existing ones, and ``lexicons`` adds
+words to the grammar's word lists; anything else is a DialectError.  The
+grammar is built, compiled and checked when the dialect is built, then cached
+by its texts.
 """
 
 from __future__ import annotations
@@ -302,11 +301,6 @@ def compiled(rules: str, overrides: str = "", added: Lexicons = ()) -> Grammar:
     if not (rules or overrides or added):
         return default_grammar()
     return Grammar(built(rules, overrides, added))
-
-
-@functools.lru_cache(maxsize=64)
-def _default_names() -> frozenset[str]:
-    return frozenset(default_grammar().keys())
 
 
 @functools.lru_cache(maxsize=64)
