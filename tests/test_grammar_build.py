@@ -19,7 +19,13 @@ import pytest
 import regex
 from parsimonious.expressions import Regex
 
-from archivedoc._grammar import default_grammar, grammar_files, lexicons, rule_comments
+from archivedoc._grammar import (
+    compile_grammar,
+    default_grammar,
+    grammar_files,
+    lexicons,
+    rule_comments,
+)
 from archivedoc._grammar_build import GrammarError, build, parse_lexicon, prefix_tree
 
 TERMINALS = Path(__file__).parent / "fixtures" / "terminals.json"
@@ -278,3 +284,22 @@ def test_overrides_replace_by_name_only() -> None:
         build(base, {}, overrides=[("mine", 'c = ~r"x"\n')])
     with pytest.raises(GrammarError, match=r"already defined in base\.peg"):
         build([*base, ("mine", 'b = ~r"x"\n')], {})
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ('turn = ~r"(?P<speaker>x"\n', r"rule 'turn' \(mine\.peg, line 2\): the grammar does not"),
+        ("turn = a /\n", r"rule 'turn' \(mine\.peg, line 2\): the grammar does not compile"),
+    ],
+)
+def test_a_broken_grammar_file_names_the_rule_and_file(bad: str, message: str) -> None:
+    files = {**grammar_files(), "mine.peg": "# A rule.\n" + bad}
+    files = {
+        name: text for name, text in files.items() if "turn =" not in text or name == "mine.peg"
+    }
+    files["transcript_people.peg"] = grammar_files()["transcript_people.peg"].replace(
+        "turn            = ~r", "old_turn        = ~r"
+    )
+    with pytest.raises(GrammarError, match=message):
+        compile_grammar(files, lexicons())

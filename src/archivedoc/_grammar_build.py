@@ -27,11 +27,11 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from archivedoc._errors import ArchivedocError
 
-__all__ = ["GrammarError", "Source", "build", "parse_lexicon", "prefix_tree"]
+__all__ = ["GrammarError", "Source", "build", "failing_rule", "parse_lexicon", "prefix_tree"]
 
 #: (file name, text) of one grammar source, in the order they are joined.
 Source = tuple[str, str]
@@ -297,3 +297,38 @@ def _resolve_rule(rule: _Rule, resolver: _Resolver) -> str:
         return f'~r"{text}"{flags}'
 
     return f"{rule.name} = {_TERMINAL.sub(terminal, rule.body)}"
+
+
+def failing_rule(
+    text: str, pos: int | None, sources: Iterable[Source], compiles: Callable[[str], bool]
+) -> str:
+    """Where in the sources the built ``text`` fails to compile, for a message.
+
+    ``pos`` is parsimonious's offset into ``text`` for a syntax error, None for
+    a regex that does not compile: then each terminal (``~r"..."``, as
+    written in ``text``) is tried with ``compiles``.  Returns ``"rule 'name'
+    (file, line n)"``, or ``"a rule"``.
+    """
+    name = None
+    starts = list(_RULE.finditer(text))
+    if pos is not None:
+        for match in starts:
+            if match.start() > pos:
+                break
+            name = match.group(1)
+    else:
+        for i, match in enumerate(starts):
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+            for terminal in _TERMINAL.finditer(text, match.end(), end):
+                if not compiles(terminal.group()):
+                    name = match.group(1)
+                    break
+            if name:
+                break
+    if name is None:
+        return "a rule"
+    for file, source in sources:
+        for rule in split_rules(file, source):
+            if rule.name == name:
+                return rule.where
+    return f"rule {name!r}"
