@@ -2,7 +2,7 @@
 
 The text is the source of truth.  Its structure (blocks, participants, meeting
 fields, speaker turns, footnotes and inline marks) is derived from it by the
-rules of ``grammar/transcript.peg`` (by :mod:`archivedoc._readers.transcript`)
+rules of ``grammar/transcript_*.peg`` (by :mod:`archivedoc._readers.transcript`)
 when it is first asked for, so a hand-built
 transcript and a parsed one behave the same, and nothing is ever lost: the
 blocks keep their exact text and the blank space after them.
