@@ -146,7 +146,8 @@ class Dialect:
         _check_classes(self)
         if self.rules or self.overrides or self.lexicons:
             _check_grammar(self)
-        grammar = compiled(self.rules, self.overrides, self.lexicons)
+        # The default grammar is compiled on first use, not when DEFAULT is made.
+        grammar = compiled(self.rules, self.overrides, self.lexicons) if self.builders else {}
         for name, _ in self.builders:
             if name not in grammar:
                 raise DialectError(
@@ -157,7 +158,8 @@ class Dialect:
         if missing:
             raise DialectError(f"dialect {self.name!r}: required labels {missing} not in order")
         for label, rule in self.headerless:
-            if not isinstance(grammar.get(rule), Regex):
+            terminal = compiled(self.rules, self.overrides, self.lexicons).get(rule)
+            if not isinstance(terminal, Regex):
                 raise DialectError(
                     f"dialect {self.name!r}: headerless {label!r} sections name rule {rule!r}, "
                     "which is not a terminal of the grammar"
