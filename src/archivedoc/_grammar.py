@@ -1,26 +1,31 @@
 """Load the PEG grammar shipped in ``archivedoc/grammar/`` and compile it once.
 
-The grammar text is data: every ``*.peg`` file of the folder is read in name
-order and joined into one parsimonious grammar (``document.peg`` first; a
-later rule with the same name wins, as in parsimonious itself).  Other modules
-ask this one for rules or for the compiled regex of a terminal; parsimonious
-types never leave the parser modules.
+The grammar is data: every ``*.peg`` file of the folder (``document.peg``
+first, then in name order) and every word list of ``grammar/lexicons/`` is
+read, built into one parsimonious grammar by :mod:`archivedoc._grammar_build`
+(pieces and word lists spliced in; a name may be defined once) and compiled
+on first use.  Other modules ask this one for rules or for the compiled regex
+of a terminal; parsimonious types never leave the parser modules.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from parsimonious.expressions import Compound, Expression, Regex
 from parsimonious.grammar import Grammar
 from parsimonious.nodes import Node
 
+from archivedoc._grammar_build import GrammarError, build, failing_rule, parse_lexicon
+
 _PACKAGE = "archivedoc.grammar"
 _FIRST = "document.peg"
 
 
+@functools.cache
 def grammar_files() -> dict[str, str]:
     """The grammar files, name -> text, in the order they are joined."""
     from importlib import resources  # here, not at import: it costs ~10 ms to import
@@ -31,15 +36,56 @@ def grammar_files() -> dict[str, str]:
     return {name: (folder / name).read_text(encoding="utf-8") for name in names}
 
 
+@functools.cache
+def lexicons() -> dict[str, tuple[str, ...]]:
+    """The word lists of ``grammar/lexicons/``, name -> entries in file order."""
+    from importlib import resources
+
+    folder = resources.files(_PACKAGE) / "lexicons"
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    return {p.name[:-4]: parse_lexicon(p.read_text(encoding="utf-8")) for p in files}
+
+
+@functools.cache
 def grammar_text() -> str:
-    """The whole grammar as one text, the way parsimonious compiles it."""
-    return "\n".join(grammar_files().values())
+    """The whole grammar as one text, the way parsimonious compiles it.
+
+    Pieces and word lists are spliced in and multi-line terminals joined, so
+    this is plain parsimonious; the readable sources are :func:`grammar_files`.
+    """
+    return build(grammar_files().items(), lexicons())
 
 
 @functools.cache
 def default_grammar() -> Grammar:
     """The compiled default grammar (built on first use, then cached)."""
-    return lean(Grammar(grammar_text()))
+    return compile_grammar(grammar_files(), lexicons())
+
+
+def compile_grammar(files: Mapping[str, str], lists: Mapping[str, Iterable[str]]) -> Grammar:
+    """Build and compile grammar sources (file name -> text) with word lists.
+
+    A mistake in a grammar file is a GrammarError that names the rule and the
+    file, not a parsimonious error about the built text.
+    """
+    text = build(files.items(), lists)
+    try:
+        return lean(Grammar(text))
+    except Exception as exc:
+        pos = getattr(exc, "pos", None)
+        at = pos if isinstance(pos, int) else None
+        where = failing_rule(text, at, files.items(), _compiles)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GrammarError(f"{where}: the grammar does not compile: {first}") from exc
+
+
+def _compiles(terminal: str) -> bool:
+    """True if one regex terminal, ``~r"..."``, compiles on its own."""
+    try:
+        Grammar(f"r = {terminal}")
+    except Exception:
+        return False
+    return True
 
 
 class _Leaf(Node):  # type: ignore[misc]
@@ -93,24 +139,6 @@ def lean(grammar: Grammar) -> Grammar:
     return grammar
 
 
-def split_heading(text: str) -> tuple[str | None, str, str, int] | None:
-    """How the ``heading`` rule reads the start of ``text``, in plain strings.
-
-    (the date or None, the date with its separator, the title, where the
-    match ends), or None if ``text`` does not start with a heading.  It lets
-    the model's checks use the grammar without handling parse nodes.
-    """
-    from parsimonious.exceptions import ParseError as ParsimoniousError
-
-    try:
-        node = default_grammar()["heading"].match(text)
-    except ParsimoniousError:
-        return None
-    dated = node.children[1]
-    date = dated.children[0].children[0].text if dated.children else None
-    return date, dated.text, node.children[2].text, node.end
-
-
 def terminal(name: str) -> Any:
     """The compiled regex of the terminal rule ``name`` (a ``regex`` pattern)."""
     return _terminal(name)
@@ -129,10 +157,14 @@ _RULE = re.compile(r"^([A-Za-z_][A-Za-z_0-9]*)\s*=")
 
 
 def rule_comments(text: str | None = None) -> dict[str, str]:
-    """Each rule's name -> the comment block written right above it."""
+    """Each rule's and piece's name -> the comment block written right above it.
+
+    ``text`` defaults to the readable sources, all files joined.
+    """
     comments: dict[str, str] = {}
     block: list[str] = []
-    for line in (text if text is not None else grammar_text()).splitlines():
+    source = text if text is not None else "\n".join(grammar_files().values())
+    for line in source.splitlines():
         comment = _COMMENT.match(line)
         rule = _RULE.match(line)
         if comment:
