@@ -32,6 +32,7 @@ from archivedoc._model.transcript import (
     _unbracketed,
 )
 from archivedoc._readers.dates import date_prefix
+from archivedoc._readers.people import Speakers, distinct
 
 #: The named groups of ``bracket_kind``, in the order they are tried: the
 #: inline kinds up to "other" (the rest are not told apart by the rule).
@@ -91,10 +92,24 @@ def split_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
 
 
 def _participant_starts(text: str) -> set[int]:
-    """The line starts where ``participant_start`` finds a header or side label."""
-    starts = set()
-    for found in terminal("participant_start").finditer(text):
-        starts.add(text.rfind("\n", 0, found.start()) + 1)
+    """The line starts where ``participant_start`` finds a header or side label.
+
+    One search per line at most: after a hit the search goes on at the next
+    line, and the line start of a hit is found by scanning back only to where
+    the search began, so every character is looked at a bounded number of
+    times (a line of ``side:`` repeated costs one search, not one per colon).
+    """
+    starts: set[int] = set()
+    rule = terminal("participant_start")
+    pos = line_start = 0
+    while (found := rule.search(text, pos)) is not None:
+        newline = text.rfind("\n", pos, found.start())
+        if newline >= 0:
+            line_start = newline + 1
+        starts.add(line_start)
+        pos = line_start = text.find("\n", found.end()) + 1
+        if not pos:
+            break
     return starts
 
 
@@ -111,12 +126,13 @@ def parse_transcript(text: str) -> dict[str, Any]:
         elif isinstance(block, Field) and block.label in _PEOPLE_FIELDS:
             participants.extend(_field_people(block))
     inlines = _inlines(text, blocks)
+    people = distinct(participants)
     return {
         "lead": lead,
         "blocks": tuple(blocks),
-        "participants": tuple(participants),
+        "participants": people,
         "fields": tuple(b for b in blocks if isinstance(b, Field)),
-        "turns": _turns(blocks, participants),
+        "turns": _turns(blocks, people),
         "inlines": inlines,
         "footnotes": _footnotes(blocks, inlines),
     }
@@ -284,43 +300,16 @@ def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
     return tuple(found_marks)
 
 
-def _turns(blocks: list[Block], participants: list[Participant]) -> tuple[Turn, ...]:
+def _turns(blocks: list[Block], people: tuple[Participant, ...]) -> tuple[Turn, ...]:
     turns: list[Turn] = []
-    keys = [(_words(p.title), _words(p.name), p) for p in participants]
+    speakers = Speakers(people)
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             found = _turn(block.text)
             if found is not None:
                 speaker, form, verb = found
-                person = _link(speaker, keys)
-                turns.append(Turn(speaker, form, verb, block.text, index, person))
+                turns.append(Turn(speaker, form, verb, block.text, index, speakers.link(speaker)))
     return tuple(turns)
-
-
-def _words(text: str) -> list[str]:
-    """The casefolded words of ``text`` outside brackets, without end punctuation."""
-    words = (w.strip(".,;:") for w in _unbracketed(text).split())
-    return [w.casefold() for w in words if w]
-
-
-def _link(speaker: str, keys: list[tuple[list[str], list[str], Participant]]) -> Participant | None:
-    """The participant ``speaker`` names.
-
-    The first with the same name (with or without its title) wins; else the
-    first whose title alone is the speaker ("Premier") or whose name starts
-    or ends with the speaker's name ("Stalin", "Dr. Soong", "KIM").
-    """
-    spoken = _words(speaker)
-    if not spoken:
-        return None
-    best: Participant | None = None
-    for title, name, person in keys:
-        if spoken == title + name or spoken == name:
-            return person
-        bare = spoken[len(title) :] if title and spoken[: len(title)] == title else spoken
-        if best is None and (not bare or name[-len(bare) :] == bare or name[: len(bare)] == bare):
-            best = person
-    return best
 
 
 def _footnotes(blocks: list[Block], inlines: tuple[Inline, ...]) -> tuple[Footnote, ...]:

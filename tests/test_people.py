@@ -1,0 +1,78 @@
+"""Speakers linked to participants across spellings; one participant per person."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivedoc._readers.people import Speakers, distinct, words
+from archivedoc.model import Participant, Transcript
+
+
+def _person(title: str, name: str, start: int = 0) -> Participant:
+    return Participant(f"{title} {name}".strip(), title, name, None, start)
+
+
+def test_words_resolve_brackets_and_drop_end_punctuation() -> None:
+    assert words("Com[rade] Mao Zedong.") == ("comrade", "mao", "zedong")
+    assert words("[Soviet translator N.T.] Fedorenko") == ("fedorenko",)
+    assert words("Dr. [T.V.] Soong") == ("dr", "soong")
+    assert words("Shi Zhe /Karskii/") == ("shi", "zhe", "karskii")
+
+
+_STALIN = _person("Marshal", "Stalin")
+_MAO = _person("Chairman", "Mao Zedong")
+_IVAN = _person("", "I. V. Kovalev")
+_EVGENII = _person("", "E.F. Kovalev")
+_HE = _person("General", "He Long")
+_KIM = _person("Premier", "Kim Il Sung")
+_PAK = _person("Vice Premier", "Pak Song-chol")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "person"),
+    [
+        ("Marshal Stalin", _STALIN),
+        ("Stalin", _STALIN),
+        ("Comrade Stalin", _STALIN),
+        ("I.V. Stalin", _STALIN),
+        ("STALIN", _STALIN),
+        ("Com[rade] Mao Zedong", _MAO),
+        ("Comrade Mao Zedong", _MAO),
+        ("Mao", _MAO),
+        ("MAO ZEDONG", _MAO),
+        ("the Chairman", _MAO),
+        ("E.F. Kovalev", _EVGENII),
+        ("Kovalev", None),  # two people of that name: neither is named
+        ("He", None),  # a pronoun, not General He Long
+        ("He Long", _HE),
+        ("KIM", _KIM),
+        ("Premier", _KIM),
+        ("Vice Premier", _PAK),
+        ("Molotov", None),
+        ("", None),
+    ],
+)
+def test_link_by_any_spelling(speaker: str, person: Participant | None) -> None:
+    speakers = Speakers([_STALIN, _MAO, _IVAN, _EVGENII, _HE, _KIM, _PAK])
+    assert speakers.link(speaker) is person
+
+
+def test_one_participant_per_person() -> None:
+    stalin_again = _person("Comrade", "I.V. Stalin", 40)
+    fedorenko = _person("comrs.", "[Soviet translator N.T.] Fedorenko", 50)
+    recorder = _person("Recorder", "Fedorenko", 90)
+    people = [_STALIN, _IVAN, stalin_again, _EVGENII, fedorenko, recorder, _person("", "Kovalev")]
+    assert distinct(people) == (_STALIN, _IVAN, _EVGENII, fedorenko)
+
+
+def test_a_transcript_links_every_spelling_to_one_person() -> None:
+    t = Transcript(
+        "Present: Marshal Stalin, Comrade Mao Zedong, Mr. Molotov\n\n"
+        "Interpreter: Mr. Molotov\n\n"
+        "Stalin asked whether the delegation had arrived.\n\n"
+        "Mao replied that it had.\n\n"
+        "Marshal Stalin said that this was good."
+    )
+    assert [p.name for p in t.participants] == ["Stalin", "Mao Zedong", "Molotov"]
+    linked = [turn.participant for turn in t.turns]
+    assert linked == [t.participants[0], t.participants[1], t.participants[0]]
