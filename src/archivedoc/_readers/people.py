@@ -1,4 +1,10 @@
-"""Who is who in a transcript: one participant per person, found by any spelling.
+"""Who is who in a transcript: the people it names, once each, found by any spelling.
+
+People are read from participant lists ("Present: ...", "Also present at
+the meeting: comrs. Molotov, Malenkov, ..."), from fields that name people
+("Interpreter: Pavlov", "To: Ushiba Nobuhiko" with the title on the next
+line) and from the address lines of a header ("To Comrade Filippov",
+"Comrade Stalin!", a letterhead "MD J. Bitterlich      Bonn, 23 April 1997").
 
 A transcript names a person in many ways: "Com[rade] Mao Zedong" in a
 heading, "Chairman Mao" in an address line, "Mao" or "MAO ZEDONG" as a
@@ -14,10 +20,13 @@ with every participant.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from archivedoc._model.transcript import Participant
+from archivedoc._grammar import lexicons, terminal
+from archivedoc._model.transcript import Block, Field, Participant
 
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]\s]*)\]|\[([^\[\]\s]*)\](?=\w)")
 _STANDALONE = re.compile(r"\[[^\[\]]*\]")
@@ -137,3 +146,151 @@ def _add(
         table[key] = person
     elif table[key] is not person:
         table[key] = None
+
+
+#: Fields whose value names people, with the role their people get if they
+#: have no title ("Interpreter: Pavlov"); "To" and "From" take their title
+#: from the line after them.
+PEOPLE_FIELDS = {
+    "Participants": "",
+    "PARTICIPANTS": "",
+    "Interpreter": "Interpreter",
+    "Interpreters": "Interpreter",
+    "INTERPRETER": "Interpreter",
+    "INTERPRETERS": "Interpreter",
+    "Translator": "Translator",
+    "Translators": "Translator",
+    "Recorder": "Recorder",
+    "Recorders": "Recorder",
+    "RECORDER": "Recorder",
+    "Recorded by": "Recorder",
+    "To": "",
+    "TO": "",
+    "From": "",
+    "FROM": "",
+}
+_ADDRESSED = frozenset(("To", "TO", "From", "FROM"))
+
+
+@functools.cache
+def _plural_titles() -> frozenset[str]:
+    """Titles written once for a list of people ("comrs.", "Messrs.")."""
+    return frozenset(lexicons()["plural_titles"])
+
+
+def list_people(text: str, offset: int) -> tuple[Participant, ...]:
+    """The people of a participant list block, with their sides.
+
+    ``participant_block`` has checked every line but the rest of the header
+    line ("Present: Mao Zedong, Zhou Enlai"), which ``participant_line``
+    checks here.  A line that ends unfinished (with a comma, "and" or inside
+    a bracket) goes on over the next, so a bracket may span the line break.
+    A plural title that opens a line ("comrs. Molotov, Malenkov") is every
+    untitled person's on it.
+    """
+    plural = _plural_titles()
+    flat = text.replace("\r", " ").replace("\n", " ")  # same offsets, one line
+    head = terminal("present_header").match(text)
+    side_rule, person = terminal("side_label"), terminal("participant")
+    people: list[Participant] = []
+    side: str | None = None
+    checked = head is None
+    for pos, end in _logical_lines(text, head.end() if head else 0):
+        if not (checked or terminal("participant_line").fullmatch(flat, pos, end)):
+            checked = True
+            continue
+        checked = True
+        labelled = side_rule.match(flat, pos, end) if "side" in flat[pos:end] else None
+        if labelled:
+            side = labelled.group("side")
+            pos = labelled.end()
+        shared = ""
+        for index, found in enumerate(person.finditer(flat, pos, end)):
+            one = _person(found, text, offset, side)
+            if one is None:
+                continue
+            if index == 0 and one.title in plural:
+                shared = one.title
+            elif shared and not one.title:
+                one = Participant(one.text, shared, one.name, side, one.start)
+            people.append(one)
+    return tuple(people)
+
+
+def _logical_lines(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line from ``pos``; an unfinished line is joined to the next."""
+    start = pos
+    while True:
+        eol = text.find("\n", pos)
+        if eol < 0:
+            yield start, len(text)
+            return
+        line = text[pos:eol].rstrip(" \t\r")
+        after = text.find("\n", eol + 1)
+        following = text[eol + 1 : len(text) if after < 0 else after]
+        unfinished = line.endswith((",", " and")) or line.count("[") > line.count("]")
+        if not (unfinished and following.strip()):
+            yield start, eol
+            start = eol + 1
+        pos = eol + 1
+
+
+def _person(found: Any, source: str, offset: int, side: str | None) -> Participant | None:
+    """A Participant from a ``participant`` match on ``source`` (or a copy of the same length).
+
+    A sentence's final period is not the name's; a leading bracket that
+    describes the person ("[Soviet translator N.T.] Fedorenko") is a gloss,
+    kept in ``text``, not part of the name; a name that names an
+    institution or a country ("Foreign Ministry") is no person (None).
+    """
+    start, end = found.span()
+    name_start, name_end = found.span("name")
+    title = " ".join(found.group("title").split())
+    gloss = terminal("name_gloss").match(source, name_start, name_end)
+    if gloss and gloss.end() < name_end:
+        name_start = gloss.end()
+    name = source[name_start:name_end]
+    if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
+        name, end = name[:-1], end - 1
+    bare = _STANDALONE.sub(" ", name)
+    if not bare.strip() or terminal("not_a_person").search(bare):
+        return None
+    return Participant(source[start:end], title, name, side, start + offset)
+
+
+def address_people(text: str, offset: int) -> tuple[Participant, ...]:
+    """The addressee or author an address line names ("To Comrade Filippov"), if any."""
+    if len(text) > 300 or "\n" in text.rstrip("\r\n"):
+        return ()
+    found = terminal("address_line").match(text)
+    if found is None:
+        return ()
+    person = terminal("participant").fullmatch(text, *found.span("person"))
+    one = _person(person, text, offset, None) if person else None
+    return () if one is None else (one,)
+
+
+def field_people(field: Field, following: Block | None) -> tuple[Participant, ...]:
+    """People named by a field ("Interpreter: Pavlov", "To: Ushiba Nobuhiko").
+
+    The person of a To or From field takes as title the line after it if
+    that line is a role ("Vice Minister for Foreign Affairs").
+    """
+    offset = field.start + len(field.text) - len(field.value)
+    value = field.value.rstrip(" \t.,;")
+    if not value or not terminal("participant_line").fullmatch(value):
+        return ()
+    role = PEOPLE_FIELDS[field.label]
+    if field.label in _ADDRESSED and following is not None:
+        line = following.text.strip(" \t\f")
+        if "\n" not in line and terminal("role_line").fullmatch(line):
+            role = line
+    people = []
+    for found in terminal("participant").finditer(value):
+        person = _person(found, value, offset, None)
+        if person is None:
+            continue
+        if role and not person.title:
+            person = Participant(person.text, role, person.name, None, person.start)
+        people.append(person)
+    return tuple(people)

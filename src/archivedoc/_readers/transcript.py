@@ -29,33 +29,24 @@ from archivedoc._model.transcript import (
     Participant,
     ParticipantList,
     Turn,
-    _unbracketed,
 )
 from archivedoc._readers.dates import date_prefix
-from archivedoc._readers.people import Speakers, distinct
+from archivedoc._readers.people import (
+    PEOPLE_FIELDS,
+    Speakers,
+    address_people,
+    distinct,
+    field_people,
+    list_people,
+)
 
 #: The named groups of ``bracket_kind``, in the order they are tried: the
 #: inline kinds up to "other" (the rest are not told apart by the rule).
 BRACKET_KINDS = INLINE_KINDS[: INLINE_KINDS.index("other")]
 
-#: Fields whose value names people ("Interpreter: Pavlov").
-_PEOPLE_FIELDS = {
-    "Participants": "",
-    "PARTICIPANTS": "",
-    "Interpreter": "Interpreter",
-    "Interpreters": "Interpreter",
-    "INTERPRETER": "Interpreter",
-    "INTERPRETERS": "Interpreter",
-    "Translator": "Translator",
-    "Translators": "Translator",
-    "Recorder": "Recorder",
-    "Recorders": "Recorder",
-    "RECORDER": "Recorder",
-    "Recorded by": "Recorder",
-}
 #: The named groups of ``block_kind``.
 _BLOCK_KINDS = ("page_marker", "mark", "footnote", "field", "item", "heading")
-_TIME_FIELDS = ("Date", "DATE", "Time", "TIME")
+_TIME_FIELDS = ("Date", "DATE", "Time", "TIME", "Date and Time", "Date and time", "DATE AND TIME")
 
 
 def split_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
@@ -118,14 +109,25 @@ def parse_transcript(text: str) -> dict[str, Any]:
     lead, raw = split_blocks(text)
     blocks: list[Block] = []
     participants: list[Participant] = []
+    header = True
     for block_text, start, after, is_list in raw:
         block = _block(block_text, start, after, is_list)
+        if header and isinstance(block, Paragraph):
+            header = not _running_text(block.text)
+            people = address_people(block.text, start) if header else ()
+            if people:
+                block = ParticipantList(block_text, start, after, people)
         blocks.append(block)
+    for index, block in enumerate(blocks):
         if isinstance(block, ParticipantList):
             participants.extend(block.participants)
-        elif isinstance(block, Field) and block.label in _PEOPLE_FIELDS:
-            participants.extend(_field_people(block))
-    inlines = _inlines(text, blocks)
+        elif isinstance(block, Field) and block.label in PEOPLE_FIELDS:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            participants.extend(field_people(block, following))
+    digits = list(terminal("footnote_digits").finditer(text))
+    if digits:
+        _end_notes(blocks, digits)
+    inlines = _inlines(text, blocks, digits)
     people = distinct(participants)
     return {
         "lead": lead,
@@ -140,7 +142,7 @@ def parse_transcript(text: str) -> dict[str, Any]:
 
 def _block(text: str, start: int, after: str, is_list: bool) -> Block:
     if is_list:
-        return ParticipantList(text, start, after, _people(text, start, header=True))
+        return ParticipantList(text, start, after, list_people(text, start))
     found = terminal("block_kind").match(text)
     kind = _which(found, _BLOCK_KINDS)
     if kind == "page_marker":
@@ -156,6 +158,11 @@ def _block(text: str, start: int, after: str, is_list: bool) -> Block:
     if kind == "heading" and not _turn(text):
         return Heading(text, start, after)
     return Paragraph(text, start, after)
+
+
+def _running_text(text: str) -> bool:
+    """Whether a paragraph is running text, which ends a document's header block."""
+    return len(" ".join(text.split())) > 100
 
 
 def _which(found: Any, names: tuple[str, ...]) -> str | None:
@@ -182,11 +189,11 @@ def _field(text: str, start: int, after: str, found: Any) -> Field:
     date = start_time = end_time = None
     if label in _TIME_FIELDS:
         rest = value
-        dated = date_prefix(value) if label in ("Date", "DATE") else None
+        dated = date_prefix(value) if label.startswith(("Date", "DATE")) else None
         if dated:
             date = Date(dated)
             rest = value[len(dated) :]
-        if dated or label in ("Time", "TIME"):
+        if dated or label.endswith(("Time", "time", "TIME")):
             start_time, end_time = _times(rest)
     return Field(text, start, after, label, value, date, start_time, end_time)
 
@@ -222,68 +229,13 @@ def _clock(hour: int, minute: int, suffix: str | None) -> datetime.time | None:
     return datetime.time(hour, minute)
 
 
-def _people(text: str, offset: int, header: bool) -> tuple[Participant, ...]:
-    """The people of a participant block, line by line, with their sides.
-
-    ``participant_block`` has checked every line but the rest of the header
-    line ("Present: Mao Zedong, Zhou Enlai"), which ``participant_line``
-    checks here.
-    """
-    people: list[Participant] = []
-    side: str | None = None
-    head = terminal("present_header").match(text) if header else None
-    pos = head.end() if head else 0
-    side_rule, person = terminal("side_label"), terminal("participant")
-    checked = head is None
-    while True:
-        eol = text.find("\n", pos)
-        stop = len(text) if eol < 0 else eol
-        line_end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
-        if checked or terminal("participant_line").fullmatch(text, pos, line_end):
-            labelled = (
-                side_rule.match(text, pos, line_end) if "side" in text[pos:line_end] else None
-            )
-            if labelled:
-                side = labelled.group("side")
-                pos = labelled.end()
-            for found in person.finditer(text, pos, line_end):
-                if _unbracketed(found.group("name")).strip():
-                    people.append(_person(found, offset, side))
-        checked = True
-        if eol < 0:
-            return tuple(people)
-        pos = eol + 1
-
-
-def _person(found: Any, offset: int, side: str | None) -> Participant:
-    """A Participant from a ``participant`` match; a sentence's final period is not the name's."""
-    title, name, text = found.group("title").strip(), found.group("name"), found.group()
-    if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
-        name, text = name[:-1], text[:-1]
-    return Participant(text, " ".join(title.split()), name, side, found.start() + offset)
-
-
-def _field_people(field: Field) -> tuple[Participant, ...]:
-    """People named by a Participants, Interpreter or Recorder field."""
-    offset = field.start + len(field.text) - len(field.value)
-    value = field.value.rstrip(" \t.,;")
-    if not value or not terminal("participant_line").fullmatch(value):
-        return ()
-    role = _PEOPLE_FIELDS[field.label]
-    people = []
-    for found in terminal("participant").finditer(value):
-        if not _unbracketed(found.group("name")).strip():
-            continue
-        person = _person(found, offset, None)
-        if role and not person.title:
-            person = Participant(person.text, role, person.name, None, person.start)
-        people.append(person)
-    return tuple(people)
-
-
-def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
-    """Brackets and page breaks in ``text``, each with its kind."""
-    labels = {b.start + b.text.index("["): b for b in blocks if isinstance(b, FootnoteDefinition)}
+def _inlines(text: str, blocks: list[Block], digits: list[Any]) -> tuple[Inline, ...]:
+    """Brackets, footnote digits (``digits``) and page breaks in ``text``, each with its kind."""
+    labels = {
+        b.start + b.text.index("["): b
+        for b in blocks
+        if isinstance(b, FootnoteDefinition) and b.text.lstrip(" \t\f").startswith("[")
+    }
     kind_rule = terminal("bracket_kind")
     found_marks: list[Inline] = []
     for mark in terminal("bracket").finditer(text):
@@ -293,6 +245,8 @@ def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
             match = kind_rule.match(text, start)
             kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
         found_marks.append(Inline(kind or "other", value, start))
+    for mark in digits:
+        found_marks.append(Inline("footnote_ref", mark.group(), mark.start()))
     for rule in ("form_feed", "page_slashes"):
         for mark in terminal(rule).finditer(text):
             found_marks.append(Inline("page_break", mark.group(), mark.start()))
@@ -300,11 +254,39 @@ def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
     return tuple(found_marks)
 
 
+def _end_notes(blocks: list[Block], digits: list[Any]) -> None:
+    """Make the numbered items that end the text the definitions of its footnote digits.
+
+    The PDF exports print a footnote as a bare digit glued to a word
+    ("comprador1") and its note as an item at the end ("1. Intermediary
+    between ..."): the trailing run of items numbered 1, 2, ... after the
+    last reference.  Each item whose number is referenced becomes a
+    FootnoteDefinition (in place, in ``blocks``).
+    """
+    run: list[int] = []
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if not isinstance(block, Item) or not block.label[:-1].isdigit() or block.label[-1] != ".":
+            break
+        run.append(index)
+    run.reverse()
+    numbers = [blocks[i].label[:-1] for i in run]  # type: ignore[attr-defined]
+    if not run or numbers != [str(n) for n in range(1, len(run) + 1)]:
+        return
+    if digits[-1].start() >= blocks[run[0]].start:
+        return
+    referenced = {mark.group() for mark in digits}
+    for index, number in zip(run, numbers, strict=True):
+        if number in referenced:
+            block = blocks[index]
+            blocks[index] = FootnoteDefinition(block.text, block.start, block.after, number)
+
+
 def _turns(blocks: list[Block], people: tuple[Participant, ...]) -> tuple[Turn, ...]:
     turns: list[Turn] = []
     speakers = Speakers(people)
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
+        if isinstance(block, (Paragraph, Item)):
             found = _turn(block.text)
             if found is not None:
                 speaker, form, verb = found
