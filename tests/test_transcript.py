@@ -125,7 +125,7 @@ PINNED: dict[
         ["paragraph", "field", "field", "participants", "field", "field", *["paragraph"] * 6],
     ),
     "transcript_telegram": (
-        [],
+        [(None, "Comrade", "Filippov [Stalin]"), (None, "", "Razuvaev")],
         [],
         ["name", "expansion", "expansion", "supplied", "sic", "physical"],
         ["mark", "mark", "paragraph", "field", "field", "field"]
@@ -184,7 +184,7 @@ PINNED: dict[
         ["paragraph"],
     ),
     "transcript_old_pdf_minutes": (
-        [(None, "comrs.", "Molotov"), (None, "", "Gromyko")],
+        [(None, "comrs.", "Molotov"), (None, "comrs.", "Gromyko")],
         [
             ("Comrade Zhou Enlai", "script", None),
             ("Comrade Stalin", "script", None),
@@ -255,8 +255,9 @@ PINNED: dict[
             (None, "Dr.", "Wang Shijie"),
         ],
         [
-            ("Generalissimo", "reported", "Chiang Kai-shek"),
-            ("Ambassador", "reported", "John Example"),
+            ("The Generalissimo", "reported", "Chiang Kai-shek"),
+            ("The Ambassador", "reported", "John Example"),
+            ("He", "reported", None),
             ("Dr. Wang", "reported", "Wang Shijie"),
             ("Chiang Kai-shek", "reported", "Chiang Kai-shek"),
         ],
@@ -498,7 +499,7 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("Dr. Soong replied that he was well.", "Dr. Soong", "reported"),
         ("Marshal Stalin said: Yes.", "Marshal Stalin", "reported"),
         ("Marshal Stalin first asked Dr. Soong", "Marshal Stalin", "reported"),
-        ("The Chancellor asked if it helped.", "Chancellor", "reported"),
+        ("The Chancellor asked if it helped.", "The Chancellor", "reported"),
         ("S[talin] said: no.", "S[talin]", "reported"),
         ("Pak Geum-cheol [Pak Kum-chol]: We agree.", "Pak Geum-cheol [Pak Kum-chol]", "script"),
         ("Han [Ik-su] [Han Ik Su]: Yes.", "Han [Ik-su] [Han Ik Su]", "script"),
@@ -508,8 +509,36 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("North (KIM): Fine.", "North (KIM)", "script"),
         ("         Comrade Mao Zedong: The question", "Comrade Mao Zedong", "script"),
         ("MAO ZEDONG. We think so.", "MAO ZEDONG", "script"),
-        ("He said that it was late.", None, None),
-        ("[He] said that it was late.", None, None),
+        ("He said that it was late.", "He", "reported"),
+        ("[He] said that it was late.", "[He]", "reported"),
+        ("Further, Comrade Kovalev noted that the line held.", "Comrade Kovalev", "reported"),
+        ("Then Marshal Petrov turned to the question of coal.", "Marshal Petrov", "reported"),
+        ("In reply, Dr. Lin said that the port was open.", "Dr. Lin", "reported"),
+        ("2. I said that our side agreed.", "I", "reported"),
+        ("b) President Ortega pointed out that the talks", "President Ortega", "reported"),
+        ("Com[rade] Li Weihan said that the plenum", "Com[rade] Li Weihan", "reported"),
+        ("At the dinner I told the minister about it.", "I", "reported"),
+        ("As to the harbour, Comrade Ivanov said, the works go on.", "Comrade Ivanov", "reported"),
+        ("The works, said Comrade Ivanov, go on.", "Comrade Ivanov", "reported"),
+        (
+            "The Minister and President Ortega agreed on it.",
+            "The Minister and President Ortega",
+            "reported",
+        ),
+        ("The delegation requested a loan of coal.", "The delegation", "reported"),
+        ("They would like to receive coal.", "They", "reported"),
+        ("PM agrees.", "PM", "reported"),
+        ("Далее он спросил о сроках.", "он", "reported"),
+        ("Тов. Ли Вэйхань заявил, что", "Тов. Ли Вэйхань", "reported"),
+        ("We request that you send coal.", None, None),
+        ("I propose to consider the draft.", None, None),
+        ("[I] want to come back in March.", None, None),
+        ("In March [I] want to come back.", None, None),
+        ("The UK believed that it was late.", None, None),
+        ("The question of the loan was raised at the end.", None, None),
+        ("Stalin's letter reached Moscow.", None, None),
+        ("II. Representatives of the other side", None, None),
+        ("Projects:", None, None),
         ("Many noted that it was late.", None, None),
         ("Note: not recorded.", None, None),
         ("Date: June 30th, 1945", None, None),
@@ -620,7 +649,10 @@ def test_title_lexicon_copies_agree(title: str) -> None:
 def test_also_present_list() -> None:
     t = Transcript("Text.\n\n   Also present at the meeting: comrs. Molotov, Malenkov.\n\nEnd.")
     assert [b.KIND for b in t.blocks] == ["paragraph", "participants", "paragraph"]
-    assert [(p.title, p.name) for p in t.participants] == [("comrs.", "Molotov"), ("", "Malenkov")]
+    assert [(p.title, p.name) for p in t.participants] == [
+        ("comrs.", "Molotov"),
+        ("comrs.", "Malenkov"),
+    ]
     assert [p.text for p in t.participants] == ["comrs. Molotov", "Malenkov"]
 
 

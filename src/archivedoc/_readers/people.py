@@ -20,12 +20,11 @@ with every participant.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from archivedoc._grammar import lexicons, terminal
+from archivedoc._grammar import terminal
 from archivedoc._model.transcript import Block, Field, Participant
 
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]\s]*)\]|\[([^\[\]\s]*)\](?=\w)")
@@ -172,12 +171,6 @@ PEOPLE_FIELDS = {
 _ADDRESSED = frozenset(("To", "TO", "From", "FROM"))
 
 
-@functools.cache
-def _plural_titles() -> frozenset[str]:
-    """Titles written once for a list of people ("comrs.", "Messrs.")."""
-    return frozenset(lexicons()["plural_titles"])
-
-
 def list_people(text: str, offset: int) -> tuple[Participant, ...]:
     """The people of a participant list block, with their sides.
 
@@ -188,7 +181,7 @@ def list_people(text: str, offset: int) -> tuple[Participant, ...]:
     A plural title that opens a line ("comrs. Molotov, Malenkov") is every
     untitled person's on it.
     """
-    plural = _plural_titles()
+    plural = terminal("plural_title")
     flat = text.replace("\r", " ").replace("\n", " ")  # same offsets, one line
     head = terminal("present_header").match(text)
     side_rule, person = terminal("side_label"), terminal("participant")
@@ -209,7 +202,7 @@ def list_people(text: str, offset: int) -> tuple[Participant, ...]:
             one = _person(found, text, offset, side)
             if one is None:
                 continue
-            if index == 0 and one.title in plural:
+            if index == 0 and plural.fullmatch(one.title):
                 shared = one.title
             elif shared and not one.title:
                 one = Participant(one.text, shared, one.name, side, one.start)
