@@ -528,7 +528,7 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("The delegation requested a loan of coal.", "The delegation", "reported"),
         ("They would like to receive coal.", "They", "reported"),
         ("PM agrees.", "PM", "reported"),
-        ("Далее он спросил о сроках.", "он", "reported"),
+        ("Далее он спросил про сроки.", "он", "reported"),
         ("Тов. Ли Вэйхань заявил, что", "Тов. Ли Вэйхань", "reported"),
         ("We request that you send coal.", None, None),
         ("I propose to consider the draft.", None, None),
