@@ -573,6 +573,19 @@ def test_turn(text: str, speaker: str | None, form: str | None) -> None:
         ("[napravlenie]", "original_term"),
         ("[spetsyfucheskaia]", "original_term"),
         ("the [effort] and", "supplied"),
+        ("[NRA General] Fu Zuoyi", "supplied"),
+        ("[Deputy Chairman] Peng", "supplied"),
+        ("[Politburo Member] Peng", "supplied"),
+        ("January [I] went", "supplied"),
+        ("said. [In] Harbin", "supplied"),
+        ("[The Ministry] agreed", "supplied"),
+        ("NKVD [People's Commissariat for Internal Affairs]", "supplied"),
+        ("VKP/b/ [All-Union Communist Party]", "supplied"),
+        ("the [Korean\nWorkers' Party leader] said", "supplied"),
+        ("Harbin[.] Then", "supplied"),
+        ("B[rigade?]", "expansion"),
+        ("[Polish\ninterpreter K.L.] Nowak", "name"),
+        ("[Ivan]\nPetrov", "name"),
         ("[для сна]", "original_term"),
         ("[sic]", "sic"),
         ("[SIC]", "sic"),
@@ -605,7 +618,7 @@ def test_unbalanced_brackets_are_text() -> None:
 def test_brackets_span_lines_and_page_breaks() -> None:
     t = Transcript("Stalin: [post\n\fof the] chairman.")
     assert [(i.kind, i.text) for i in t.inlines] == [
-        ("other", "[post\n\fof the]"),
+        ("supplied", "[post\n\fof the]"),
         ("page_break", "\f"),
     ]
 
