@@ -76,3 +76,65 @@ def test_a_transcript_links_every_spelling_to_one_person() -> None:
     assert [p.name for p in t.participants] == ["Stalin", "Mao Zedong", "Molotov"]
     linked = [turn.participant for turn in t.turns]
     assert linked == [t.participants[0], t.participants[1], t.participants[0]]
+
+
+# -- every form a person is read from (documents written for these tests) --------
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    return [(p.title, p.name) for p in Transcript(text).participants]
+
+
+def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
+    t = Transcript(
+        "Comrade Ivanov: It can be done.\n\n"
+        "      Also present at the conversation: comrs. Petrov, Sidorov, [Polish\n"
+        "interpreter K.L.] Nowak and [Czech interpreter] Jan Dvorak /Dvorsky/.\n\n"
+        "Recorded by comr. Nowak."
+    )
+    assert [(p.title, p.name) for p in t.participants] == [
+        ("comrs.", "Petrov"),
+        ("comrs.", "Sidorov"),
+        ("comrs.", "Nowak"),
+        ("comrs.", "Jan Dvorak /Dvorsky/"),
+    ]
+    nowak = t.participants[2]
+    assert nowak.text == "[Polish\ninterpreter K.L.] Nowak"
+    assert t.text[nowak.start : nowak.start + len(nowak.text)] == nowak.text
+    assert t.turns[0].participant is None  # "Ivanov" is not in the list
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("To Comrade Ivanov\n\nReporting:\n\nThe talks went well.", [("Comrade", "Ivanov")]),
+        ("To Com[rade] P. Sidorov\n\nText.", [("Com[rade]", "P. Sidorov")]),
+        ("      to Cde. K. E. VOROSHILOV\n\n1. Text.", [("Cde.", "K. E. VOROSHILOV")]),
+        ("To Comrade A.A. Gromyko.\n\nText.", [("Comrade", "A.A. Gromyko")]),
+        ("To the Secretariat, to Chairman Kim:\n\nText.", [("Chairman", "Kim")]),
+        ("\fComrade Filippov!\n\n1. Received your telegram.", [("Comrade", "Filippov")]),
+        ("Head of Section 3 Weber          Bonn, 3 May 1991\nMemo", []),
+        ("MD K. Weber          Bonn, 3 May 1991\n Subject: Visit", [("MD", "K. Weber")]),
+        ("Weber          Bonn, 3 May 1991\n Subject: Visit", [("", "Weber")]),
+        (
+            " To: Sato Eisaku\nPrime Minister\n From: Ito Jun\nChairman, Trade Council\n Text.",
+            [("Prime Minister", "Sato Eisaku"), ("Chairman, Trade Council", "Ito Jun")],
+        ),
+        ("To: Foreign Ministry\n\nText.", []),
+        ("To sell the coal abroad.\n\nText.", []),
+        (
+            "Korean side: Kim Il Sung, Pak Hon-yong\n\nText.",
+            [("", "Kim Il Sung"), ("", "Pak Hon-yong")],
+        ),
+        ("In attendance: Mr. Ab, Mrs. Cd\n\nText.", [("Mr.", "Ab"), ("Mrs.", "Cd")]),
+    ],
+)
+def test_people_from_lists_address_lines_letterheads_and_fields(
+    text: str, people: list[tuple[str, str]]
+) -> None:
+    assert _people(text) == people
+
+
+def test_an_address_line_in_the_text_is_no_participant() -> None:
+    body = "The talks went on for a long time and touched on many questions of trade. " * 2
+    assert _people(body + "\n\nTo Comrade Ivanov\n\nText.") == []

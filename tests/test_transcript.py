@@ -683,3 +683,52 @@ def test_structure_is_derived_not_compared() -> None:
     assert data["transcript"]["turns"][0]["participant"]["name"] == "Stalin"
     assert data["transcript"]["fields"][0]["start_time"] == "18:30:00"
     assert archivedoc.from_dict(json.loads(json.dumps(data))) == b
+
+
+def test_footnote_digits_glued_to_words_and_their_end_notes() -> None:
+    t = Transcript(
+        "The middleman1 came, as did the cavalry.2 We spoke of that, as Stalin said.3\n\n"
+        "See No.2 and pp.12-14 of vol.3, year 1949.\n\n"
+        "Printed from the original.\n\n"
+        "1. A broker between the firms.\n\n"
+        "2. Probably the horsemen of the\nnorth.\n\n"
+        "3. Said in May."
+    )
+    refs = [(i.text, i.start) for i in t.inlines if i.kind == "footnote_ref"]
+    assert [text for text, _ in refs] == ["1", "2", "3"]
+    assert t.text[refs[0][1] - 9 : refs[0][1] + 1] == "middleman1"
+    assert [b.KIND for b in t.blocks[-3:]] == ["footnote", "footnote", "footnote"]
+    notes = {f.number: f for f in t.footnotes}
+    assert notes["2"].definition is not None and notes["2"].definition.text.startswith("2. Prob")
+    assert [r.text for r in notes["3"].references] == ["3"]
+
+
+def test_numbered_points_are_end_notes_only_after_every_reference() -> None:
+    t = Transcript("A struggle.1 Then more.\n\n1. First point.\n\n2. Second point.\n\nEnd.")
+    assert [b.KIND for b in t.blocks] == ["paragraph", "item", "item", "paragraph"]
+    assert [(f.number, f.definition) for f in t.footnotes] == [("1", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "value"),
+    [
+        (" Here: main topics and results", "Here", "main topics and results"),
+        ("here: main topics", "here", "main topics"),
+        ("Date and Time: June 3, 1961, 10:00", "Date and Time", "June 3, 1961, 10:00"),
+        ("Classification: Top Secret", "Classification", "Top Secret"),
+    ],
+)
+def test_header_fields(line: str, label: str, value: str) -> None:
+    found = Transcript(line + "\nText of the memo.").field(label)
+    assert found is not None and found.value == value
+
+
+def test_date_and_time_field_reads_its_date_and_times() -> None:
+    found = Transcript("Date and Time: June 3, 1961 10:00 - 11:30\n\nText.").field("Date and Time")
+    assert found is not None and found.date is not None
+    assert (found.start_time, found.end_time) == (datetime.time(10), datetime.time(11, 30))
+
+
+def test_reporting_opens_a_cable_and_is_no_field() -> None:
+    t = Transcript("Reporting:\n\nOn 12 June Cde. Li gave me his report.")
+    assert t.fields == () and [b.KIND for b in t.blocks][:1] == ["paragraph"]
