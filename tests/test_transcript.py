@@ -732,3 +732,26 @@ def test_date_and_time_field_reads_its_date_and_times() -> None:
 def test_reporting_opens_a_cable_and_is_no_field() -> None:
     t = Transcript("Reporting:\n\nOn 12 June Cde. Li gave me his report.")
     assert t.fields == () and [b.KIND for b in t.blocks][:1] == ["paragraph"]
+
+
+_WORDS = ["Stalin", "said", "Comrade", "Mao", "He", "Then", "Further,", "that", "At", "the",
+          "I", "asked", "1.", "MAO", "ZEDONG.", "We", "agree", ":", "[He]", "pointed", "out",
+          "x,"]  # fmt: skip
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_the_quick_turn_test_never_hides_a_turn(words: list[str]) -> None:
+    from archivedoc._readers.transcript import _may_be_turn
+
+    text = " ".join(words)
+    assert _may_be_turn(text) or terminal("turn").match(text) is None
+
+
+def test_the_quick_turn_test_on_the_project_documents() -> None:
+    from archivedoc._readers.transcript import _may_be_turn
+
+    for path in DOCS.values():
+        doc = archivedoc.loads(read_exact(path))
+        for block in doc.transcript.blocks if doc.transcript else ():
+            assert _may_be_turn(block.text) or terminal("turn").match(block.text) is None
