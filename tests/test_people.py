@@ -100,6 +100,7 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
     ]
     nowak = t.participants[2]
     assert nowak.text == "[Polish\ninterpreter K.L.] Nowak"
+    assert nowak.gloss == "[Polish\ninterpreter K.L.]" and t.participants[0].gloss == ""
     assert t.text[nowak.start : nowak.start + len(nowak.text)] == nowak.text
     assert t.turns[0].participant is None  # "Ivanov" is not in the list
 

@@ -53,6 +53,18 @@ class Participant:
     start: int
 
     @property
+    def gloss(self) -> str:
+        """The editor's description of the person before the name, as written.
+
+        "[Soviet translator N.T.]" for "[Soviet translator N.T.] Fedorenko"
+        (whose name is "Fedorenko"); empty if there is none.
+        """
+        if not self.text.endswith(self.name):
+            return ""
+        before = self.text[: len(self.text) - len(self.name)]
+        return " ".join(_BRACKETED.findall(before))
+
+    @property
     def surname(self) -> str:
         """The last word of the name outside brackets ("Soong", "Hoo")."""
         words = [w for w in _unbracketed(self.name).split() if w]
