@@ -275,6 +275,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "'side:' x n": lambda n: "side:" * (n // 5),
     "'Present:' x n": lambda n: "Present:" * (n // 8),
     "'Secret ' x n": lambda n: "Secret " * (n // 7) + "x",
+    "'Comrade ' x n": lambda n: "Comrade " * (n // 8) + "x",
+    "'Stalin ' x n": lambda n: "Stalin " * (n // 7) + "x",
 }
 _PLACES = {
     "summary": "\n\n## T\n\n### Summary:\n\nFirst.\n\n{}\n\n### Contents:\n\n- E\n\nText.",

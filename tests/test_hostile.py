@@ -267,6 +267,10 @@ _REPRODUCERS: dict[str, Callable[[int], str]] = {
     # block kinds over repeated marks
     "secret_marks": lambda n: _P + "Secret " * (n // 7) + "x",
     "mark_lines": lambda n: _P + "Secret, Urgent\n\n" * (n // 16),
+    # the same shape for the other repeated parts of a paragraph's opening
+    "title_runs": lambda n: _P + "Comrade " * (n // 8) + "x",
+    "name_runs": lambda n: _P + "Stalin " * (n // 7) + "x",
+    "opening_runs": lambda n: _P + "Then, " * (n // 6) + "x",
 }
 
 

@@ -192,19 +192,37 @@ def _verb_words() -> frozenset[str]:
     return frozenset(verb.split()[0] for verb in words)
 
 
+@functools.cache
+def _lower_speaker_words() -> frozenset[str]:
+    """Speaker words in lower case: pronouns, person nouns, titles ("he", "delegation", "cde.")."""
+    found = lexicons()
+    words = found["pronouns"] + found["person_nouns"] + found["titles"]
+    return frozenset(word for word in words if not word[:1].isupper())
+
+
 def _may_be_turn(text: str) -> bool:
     """Whether ``turn`` can match ``text`` at all: a cheap test before the costly rule.
 
-    A turn has a reporting verb among its first words, or a colon (script
-    form), or a name in capitals with a period ("MAO ZEDONG. ...") first.
+    A turn has a colon (script form), or a name in capitals with a period
+    first ("MAO ZEDONG. ..."), or among its first words a reporting verb
+    with, at most four words before it, a word that can end a speaker: a
+    capitalised word, a bracket, an alias, a comma (an inserted "..., said
+    Mao"), a pronoun, a person noun or a title.
     """
     head = text.split(None, _TURN_REACH)[:_TURN_REACH]
     if not head:
         return False
     if ":" in text[:400] or (head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5])):
         return True
-    verbs = _verb_words()
-    return any(word.strip(_EDGES) in verbs for word in head)
+    verbs, lower = _verb_words(), _lower_speaker_words()
+    for index, word in enumerate(head):
+        if index and word.strip(_EDGES) in verbs:
+            for before in head[max(0, index - 4) : index]:
+                if before[:1].isupper() or before[-1:] in "]),/" or before in lower:
+                    return True
+                if before[:1] in '[«"“' or before.strip(_EDGES) in lower:
+                    return True
+    return False
 
 
 def _turn(text: str) -> tuple[str, str, str] | None:
