@@ -1,4 +1,4 @@
-"""Dialects: the grammar, section classes and writer of one document format.
+"""Dialects: the grammar, section classes and layout of one document format.
 
 A :class:`Dialect` is plain, immutable data; there is no registry and no
 shared state to mutate, so any number of dialects can be used side by side,
@@ -9,7 +9,6 @@ compiled and checked when the dialect is built, then cached by its text.
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -31,6 +30,7 @@ from archivedoc._model.sections import (
     Section,
     Summary,
 )
+from archivedoc._readers.rules import Rules, default_rules
 
 if TYPE_CHECKING:
     from archivedoc._model.document import Document
@@ -44,12 +44,6 @@ Builder = Callable[[str, list[Any]], Any]
 Writer = Callable[["Document"], str]
 
 _DEFAULT_EXPECTED = "a heading '## <date> <title>' or a section header '### <Label>:'"
-
-#: True while the parser builds a Document from a parse tree.  The grammar
-#: has just split its heading and sections, so the checks that re-parse them
-#: are skipped (~30 us, a tenth of a real document's time); a Document of a
-#: derived dialect is checked by writing it back instead (see _parser).
-PARSING: contextvars.ContextVar[bool] = contextvars.ContextVar("archivedoc_parsing", default=False)
 
 
 class DialectError(ArchivedocError, ValueError):
@@ -68,6 +62,13 @@ def _to_labels(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _to_headerless(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(label), str(rule)) for label, rule in items)
+
+
 def _to_builders(
     value: Mapping[str, Builder] | Iterable[tuple[str, Builder]],
 ) -> tuple[tuple[str, Builder], ...]:
@@ -75,9 +76,9 @@ def _to_builders(
     return tuple((str(name), fn) for name, fn in items)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Dialect:
-    """A document format: grammar rules, section classes, builders, writer.
+    """A document format: grammar rules, section classes, builders, layout.
 
     Derive new dialects from :data:`archivedoc.DEFAULT` with :meth:`extend`
     rather than building one from scratch.  Building a dialect compiles and
@@ -99,12 +100,23 @@ class Dialect:
     builders: tuple[tuple[str, Builder], ...] = attrs.field(
         default=(), converter=_to_builders, repr=False
     )
-    #: Renders a Document of this dialect; None for the default writer.
+    #: Renders a Document of this dialect; None for the one writer, which
+    #: joins the parts in source order (enough for every shipped dialect).
     writer: Writer | None = attrs.field(default=None, repr=False)
     #: What a document starts with, for "expected ..." messages.
     expected: str = attrs.field(default=_DEFAULT_EXPECTED, repr=False)
     #: Whether strict mode requires a heading with a title.
     strict_heading: bool = attrs.field(default=True, repr=False)
+    #: Labels of sections written without their ``### <Label>:`` line, each
+    #: with the terminal rule its text must match (the site's donor line is
+    #: such a Credits section).  They come first, before the transcript; a
+    #: section is written so when its ``before`` is empty.
+    headerless: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_to_headerless, repr=False
+    )
+
+    def __repr__(self) -> str:
+        return f"<Dialect {self.name!r}>"
 
     def __attrs_post_init__(self) -> None:
         _check_classes(self)
@@ -119,6 +131,12 @@ class Dialect:
         missing = [label for label in self.required if label not in self.order]
         if missing:
             raise DialectError(f"dialect {self.name!r}: required labels {missing} not in order")
+        for label, rule in self.headerless:
+            if not isinstance(compiled(self.rules).get(rule), Regex):
+                raise DialectError(
+                    f"dialect {self.name!r}: headerless {label!r} sections name rule {rule!r}, "
+                    "which is not a terminal of the grammar"
+                )
 
     def extend(
         self,
@@ -132,6 +150,7 @@ class Dialect:
         writer: Writer | None = None,
         expected: str | None = None,
         strict_heading: bool | None = None,
+        headerless: Mapping[str, str] | None = None,
     ) -> Dialect:
         """A new dialect: this one plus new or replacing sections, rules, hooks.
 
@@ -163,6 +182,7 @@ class Dialect:
             writer=self.writer if writer is None else writer,
             expected=self.expected if expected is None else expected,
             strict_heading=self.strict_heading if strict_heading is None else strict_heading,
+            headerless=self.headerless if headerless is None else headerless,
         )
 
     @property
@@ -187,72 +207,15 @@ class Dialect:
             raise TypeError(f"grammar rule {name!r} is not a regex terminal")
         return expr.re
 
-    def render(self, doc: Document) -> str:
-        """The text of ``doc`` in this dialect."""
-        if self.writer is not None:
-            return self.writer(doc)
-        from archivedoc._io.write import render
+    @property
+    def grammar(self) -> Rules:
+        """The grammar the parts of this dialect's documents are read with.
 
-        return render(doc)
-
-    def check(self, doc: Document) -> None:
-        """Raise ValueError unless ``doc`` reads back equal in this dialect."""
-        classes = _labels(self.sections)
-        if _structural(self.rules, self.builders, self.writer):
-            from archivedoc._model.joins import check_document
-
-            check_document(doc, classes)
-            return
-        for section in doc.sections:
-            check_class(section, classes, self.name)
-        if PARSING.get():
-            return
-        from archivedoc._io.parse import parse
-
-        text = self.render(doc)
-        try:
-            back = parse(text, dialect=self)
-        except ArchivedocError as exc:
-            raise ValueError(
-                f"this Document would not read back in dialect {self.name!r}: {exc}"
-            ) from None
-        if back != doc:
-            raise ValueError(
-                f"this Document would read back differently in dialect {self.name!r}: "
-                f"{_difference(doc, back)}"
-            )
-
-
-def check_class(section: Any, classes: Mapping[str, type[Section]], dialect: str) -> None:
-    """A section must be of the class the dialect reads its label as."""
-    if not isinstance(section, Section):
-        raise TypeError(f"sections must be Section objects, got {section!r}")
-    expected = classes.get(section.label, Section)
-    if type(section) is not expected:
-        raise ValueError(
-            f"a {section.label!r} section is read as {expected.__name__} in dialect "
-            f"{dialect!r}, not {type(section).__name__}"
-        )
-
-
-def _difference(doc: Document, back: Document) -> str:
-    """The first field that reads back differently, briefly."""
-    for field in attrs.fields(type(doc)):
-        mine, theirs = getattr(doc, field.name), getattr(back, field.name)
-        if not field.eq or mine == theirs:
-            continue
-        if field.name == "sections":
-            for index, (a, b) in enumerate(zip(mine, theirs, strict=False)):
-                if a != b:
-                    return f"section {index} ({a.label!r}) reads as {_short(b)}"
-            return f"its {len(mine)} sections read as {len(theirs)}"
-        return f"{field.name} {_short(mine)} reads as {_short(theirs)}"
-    return "the documents differ"  # pragma: no cover - eq covers the fields
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+        The default grammar's, unless the dialect changes one of its rules
+        (``turn``, ``date_year``...): then the dialect's own, so that the
+        change applies to dates, citations, sections and the transcript too.
+        """
+        return _part_rules(self.rules)
 
 
 @functools.lru_cache(maxsize=64)
@@ -281,11 +244,16 @@ def _default_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _structural(rules: str, builders: tuple[Any, ...], writer: Any) -> bool:
-    """True if the dialect reads documents like the default (only new sections)."""
-    if builders or writer is not None:
-        return False
-    return not (set(_rule_bodies(rules)) & _default_names())
+def _part_rules(rules: str) -> Rules:
+    """The Rules for a dialect's rules text: the default's unless a default rule changed."""
+    grammar = compiled(rules)
+    default = default_grammar()
+    if grammar is default:
+        return default_rules()
+    for name, expr in default.items():
+        if grammar[name].as_rule() != expr.as_rule():
+            return Rules(grammar, name="a dialect")
+    return default_rules()
 
 
 def _check_classes(dialect: Dialect) -> None:

@@ -112,24 +112,6 @@ def lean(grammar: Grammar) -> Grammar:
     return grammar
 
 
-def split_heading(text: str) -> tuple[str | None, str, str, int] | None:
-    """How the ``heading`` rule reads the start of ``text``, in plain strings.
-
-    (the date or None, the date with its separator, the title, where the
-    match ends), or None if ``text`` does not start with a heading.  It lets
-    the model's checks use the grammar without handling parse nodes.
-    """
-    from parsimonious.exceptions import ParseError as ParsimoniousError
-
-    try:
-        node = default_grammar()["heading"].match(text)
-    except ParsimoniousError:
-        return None
-    dated = node.children[1]
-    date = dated.children[0].children[0].text if dated.children else None
-    return date, dated.text, node.children[2].text, node.end
-
-
 def terminal(name: str) -> Any:
     """The compiled regex of the terminal rule ``name`` (a ``regex`` pattern)."""
     return _terminal(name)

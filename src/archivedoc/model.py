@@ -2,7 +2,9 @@
 
 Import model classes from here (``from archivedoc.model import Citation``);
 exporters and other consumers depend on this module and on the top-level
-functions only, never on the parser.
+functions only, never on the parser.  Every class is built from text and
+reads its own parts (a date's precision, a citation's locator, a
+transcript's turns) with the grammar; none of them parses a whole document.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from archivedoc._model.transcript import (
     Transcript,
     Turn,
 )
+from archivedoc._naming import publish
 
 __all__ = [
     "Block",
@@ -65,3 +68,6 @@ __all__ = [
     "Transcript",
     "Turn",
 ]
+
+publish(__name__, *(globals()[name] for name in __all__ if name != "Document"))
+publish("archivedoc", Document)

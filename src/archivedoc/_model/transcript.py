@@ -2,7 +2,8 @@
 
 The text is the source of truth.  Its structure (blocks, participants, meeting
 fields, speaker turns, footnotes and inline marks) is derived from it by the
-rules of ``grammar/transcript.peg`` when the object is made, so a hand-built
+rules of ``grammar/transcript.peg`` (by :mod:`archivedoc._readers.transcript`)
+when it is first asked for, so a hand-built
 transcript and a parsed one behave the same, and nothing is ever lost: the
 blocks keep their exact text and the blank space after them.
 """
@@ -10,12 +11,19 @@ blocks keep their exact text and the blank space after them.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import ClassVar
 
 import attrs
 
 from archivedoc._model.dates import Date
+from archivedoc._readers.rules import Rules
+from archivedoc._readers.transcript import INLINE_KINDS as INLINE_KINDS
+from archivedoc._readers.transcript import (
+    TranscriptParts,
+    bracketed,
+    parse_transcript,
+    unbracketed,
+)
 
 __all__ = [
     "Block",
@@ -62,21 +70,13 @@ class Participant:
         if not self.text.endswith(self.name):
             return ""
         before = self.text[: len(self.text) - len(self.name)]
-        return " ".join(_BRACKETED.findall(before))
+        return " ".join(bracketed(before))
 
     @property
     def surname(self) -> str:
         """The last word of the name outside brackets ("Soong", "Hoo")."""
-        words = [w for w in _unbracketed(self.name).split() if w]
+        words = [w for w in unbracketed(self.name).split() if w]
         return words[-1] if words else self.name
-
-
-_BRACKETED = re.compile(r"\[[^\[\]]*\]")
-
-
-def _unbracketed(text: str) -> str:
-    """``text`` without its (innermost) bracketed parts."""
-    return _BRACKETED.sub("", text) if "[" in text else text
 
 
 @attrs.frozen
@@ -200,25 +200,6 @@ class Inline:
         return self.text
 
 
-#: The kinds of inline marks, in the order a bracket is tested for them.
-INLINE_KINDS = (
-    "footnote_ref",
-    "elision",
-    "page_marker",
-    "sic",
-    "note",
-    "physical",
-    "uncertain",
-    "expansion",
-    "original_term",
-    "name",
-    "supplied",
-    "other",
-    "footnote_label",
-    "page_break",
-)
-
-
 @attrs.frozen
 class Turn:
     """A paragraph that records a speaker.
@@ -268,6 +249,11 @@ class Transcript:
     """
 
     text: str = ""
+    #: The grammar the structure is read with (None: the default grammar;
+    #: a Document gives its dialect's).
+    grammar: Rules | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+    )
     lead: str = attrs.field(init=False, eq=False, repr=False)
     blocks: tuple[Block, ...] = attrs.field(init=False, eq=False, repr=False)
     participants: tuple[Participant, ...] = attrs.field(init=False, eq=False, repr=False)
@@ -284,9 +270,9 @@ class Transcript:
         """Derive the structure when one of its (still unset) attributes is read."""
         if name not in _DERIVED:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        from archivedoc._readers.transcript import parse_transcript
-
-        for key, value in parse_transcript(self.text).items():
+        for key, value in _structure(
+            parse_transcript(self.text, self.grammar), self.grammar
+        ).items():
             object.__setattr__(self, key, value)
         return object.__getattribute__(self, name)
 
@@ -300,3 +286,85 @@ class Transcript:
     def inlines_in(self, block: Block) -> tuple[Inline, ...]:
         """The inline marks that start inside ``block``."""
         return tuple(i for i in self.inlines if block.start <= i.start < block.end)
+
+
+#: Block class by ``KIND``.
+_BLOCK_CLASSES: dict[str, type[Block]] = {
+    cls.KIND: cls
+    for cls in (
+        Paragraph,
+        Heading,
+        Field,
+        ParticipantList,
+        Item,
+        PageMarker,
+        FootnoteDefinition,
+        Mark,
+    )
+}
+
+
+def _structure(parts: TranscriptParts, grammar: Rules | None) -> dict[str, object]:
+    """The derived attributes of a Transcript, from what the reader found."""
+    people = tuple(Participant(*person) for person in parts.participants)
+    blocks: list[Block] = []
+    for part in parts.blocks:
+        kind, text, start, after = part.kind, part.text, part.start, part.after
+        if kind == "participants":
+            blocks.append(
+                ParticipantList(text, start, after, tuple(people[i] for i in part.people))
+            )
+        elif kind == "field":
+            date = None if part.date is None else Date(part.date, grammar=grammar)
+            blocks.append(
+                Field(
+                    text,
+                    start,
+                    after,
+                    part.label or "",
+                    part.value or "",
+                    date,
+                    part.start_time,
+                    part.end_time,
+                )
+            )
+        elif kind == "item":
+            blocks.append(Item(text, start, after, part.label or ""))
+        elif kind == "footnote":
+            blocks.append(FootnoteDefinition(text, start, after, part.number or ""))
+        else:
+            blocks.append(_BLOCK_CLASSES[kind](text, start, after))
+    inlines = tuple(Inline(*mark) for mark in parts.inlines)
+    turns = tuple(
+        Turn(
+            turn.speaker,
+            turn.form,
+            turn.verb,
+            turn.text,
+            turn.block,
+            None if turn.person is None else people[turn.person],
+        )
+        for turn in parts.turns
+    )
+    footnotes = tuple(
+        Footnote(
+            note.number,
+            None if note.definition is None else _definition(blocks[note.definition]),
+            tuple(inlines[i] for i in note.references),
+        )
+        for note in parts.footnotes
+    )
+    return {
+        "lead": parts.lead,
+        "blocks": tuple(blocks),
+        "participants": people,
+        "fields": tuple(b for b in blocks if isinstance(b, Field)),
+        "turns": turns,
+        "inlines": inlines,
+        "footnotes": footnotes,
+    }
+
+
+def _definition(block: Block) -> FootnoteDefinition:
+    assert isinstance(block, FootnoteDefinition)
+    return block

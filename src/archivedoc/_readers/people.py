@@ -22,10 +22,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
-from archivedoc._grammar import terminal
-from archivedoc._model.transcript import Block, Field, Participant
+
+class PersonParts(NamedTuple):
+    """A person of a participant list, a people field or an address line."""
+
+    text: str
+    title: str
+    name: str
+    side: str | None
+    start: int
+
 
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]\s]*)\]|\[([^\[\]\s]*)\](?=\w)")
 _STANDALONE = re.compile(r"\[[^\[\]]*\]")
@@ -62,53 +70,56 @@ def _split_initials(name: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     return initials, tuple(w for w in name if not _INITIAL.match(w)) or initials
 
 
-def distinct(people: Iterable[Participant]) -> tuple[Participant, ...]:
-    """The people once each, in order of first mention.
+def distinct(people: Iterable[PersonParts]) -> tuple[list[PersonParts], list[int]]:
+    """The people once each, in order of first mention, and each input's index in them.
 
     Two entries are one person when their names have the same words apart
     from initials and their initials agree or one has none: "Stalin",
     "I.V. Stalin" and "Marshal Stalin" are one person; "I. V. Kovalev" and
     "E.F. Kovalev" are two.
     """
-    seen: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    out: list[Participant] = []
+    seen: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    out: list[PersonParts] = []
+    where: list[int] = []
     for person in people:
         initials, rest = _split_initials(words(person.name))
         if rest == initials:
             initials = ()
         known = seen.setdefault(rest, [])
         mine = "".join(initials).replace(".", "")
-        others = ("".join(i).replace(".", "") for i in known)
-        if any(not other or not mine or other == mine for other in others):
+        same = [i for other, i in known if not other or not mine or other == mine]
+        if same:
+            where.append(same[0])
             continue
-        known.append(initials)
+        known.append((mine, len(out)))
+        where.append(len(out))
         out.append(person)
-    return tuple(out)
+    return out, where
 
 
 class Speakers:
     """Finds the participant a speaker names, through lookups built once."""
 
-    def __init__(self, people: Iterable[Participant]) -> None:
-        self._full: dict[tuple[str, ...], Participant | None] = {}
-        self._name: dict[tuple[str, ...], Participant | None] = {}
-        self._part: dict[tuple[str, ...], Participant | None] = {}
-        self._title: dict[tuple[str, ...], Participant | None] = {}
-        for person in people:
+    def __init__(self, people: Iterable[PersonParts]) -> None:
+        self._full: dict[tuple[str, ...], int | None] = {}
+        self._name: dict[tuple[str, ...], int | None] = {}
+        self._part: dict[tuple[str, ...], int | None] = {}
+        self._title: dict[tuple[str, ...], int | None] = {}
+        for index, person in enumerate(people):
             title, name = words(person.title), words(person.name)
-            _add(self._full, title + name, person)
-            _add(self._name, name, person)
-            _, rest = _split_initials(words(person.name))
+            _add(self._full, title + name, index)
+            _add(self._name, name, index)
+            _, rest = _split_initials(name)
             if rest != name:
-                _add(self._name, rest, person)
+                _add(self._name, rest, index)
             for size in range(1, len(rest)):
-                _add(self._part, rest[:size], person)
-                _add(self._part, rest[-size:], person)
+                _add(self._part, rest[:size], index)
+                _add(self._part, rest[-size:], index)
             if title:
-                _add(self._title, title, person)
+                _add(self._title, title, index)
 
-    def link(self, speaker: str) -> Participant | None:
-        """The one participant ``speaker`` names, or None (none, or several).
+    def link(self, speaker: str) -> int | None:
+        """The index of the one participant ``speaker`` names, or None (none, or several).
 
         Tried in order: the whole title and name ("Marshal Stalin"); a run of
         the speaker's words that is a whole name ("Comrade Mao Zedong" ->
@@ -135,15 +146,13 @@ class Speakers:
         return self._title.get(spoken)
 
 
-def _add(
-    table: dict[tuple[str, ...], Participant | None], key: tuple[str, ...], person: Participant
-) -> None:
-    """Map ``key`` to ``person``; a key two people share maps to None."""
+def _add(table: dict[tuple[str, ...], int | None], key: tuple[str, ...], index: int) -> None:
+    """Map ``key`` to the person ``index``; a key two people share maps to None."""
     if not key:
         return
     if key not in table:
-        table[key] = person
-    elif table[key] is not person:
+        table[key] = index
+    elif table[key] != index:
         table[key] = None
 
 
@@ -171,7 +180,7 @@ PEOPLE_FIELDS = {
 _ADDRESSED = frozenset(("To", "TO", "From", "FROM"))
 
 
-def list_people(text: str, offset: int) -> tuple[Participant, ...]:
+def list_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...]:
     """The people of a participant list block, with their sides.
 
     ``participant_block`` has checked every line but the rest of the header
@@ -185,7 +194,7 @@ def list_people(text: str, offset: int) -> tuple[Participant, ...]:
     flat = text.replace("\r", " ").replace("\n", " ")  # same offsets, one line
     head = terminal("present_header").match(text)
     side_rule, person = terminal("side_label"), terminal("participant")
-    people: list[Participant] = []
+    people: list[PersonParts] = []
     side: str | None = None
     checked = head is None
     for pos, end in _logical_lines(text, head.end() if head else 0):
@@ -199,13 +208,13 @@ def list_people(text: str, offset: int) -> tuple[Participant, ...]:
             pos = labelled.end()
         shared = ""
         for index, found in enumerate(person.finditer(flat, pos, end)):
-            one = _person(found, text, offset, side)
+            one = _person(found, text, offset, side, terminal)
             if one is None:
                 continue
             if index == 0 and plural.fullmatch(one.title):
                 shared = one.title
             elif shared and not one.title:
-                one = Participant(one.text, shared, one.name, side, one.start)
+                one = PersonParts(one.text, shared, one.name, side, one.start)
             people.append(one)
     return tuple(people)
 
@@ -228,8 +237,10 @@ def _logical_lines(text: str, pos: int) -> Iterator[tuple[int, int]]:
         pos = eol + 1
 
 
-def _person(found: Any, source: str, offset: int, side: str | None) -> Participant | None:
-    """A Participant from a ``participant`` match on ``source`` (or a copy of the same length).
+def _person(
+    found: Any, source: str, offset: int, side: str | None, terminal: Any
+) -> PersonParts | None:
+    """A person from a ``participant`` match on ``source`` (or a copy of the same length).
 
     A sentence's final period is not the name's; a leading bracket that
     describes the person ("[Soviet translator N.T.] Fedorenko") is a gloss,
@@ -248,10 +259,10 @@ def _person(found: Any, source: str, offset: int, side: str | None) -> Participa
     bare = _STANDALONE.sub(" ", name)
     if not bare.strip() or terminal("not_a_person").search(bare):
         return None
-    return Participant(source[start:end], title, name, side, start + offset)
+    return PersonParts(source[start:end], title, name, side, start + offset)
 
 
-def address_people(text: str, offset: int) -> tuple[Participant, ...]:
+def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...]:
     """The addressee or author an address line names ("To Comrade Filippov"), if any."""
     if len(text) > 300 or "\n" in text.rstrip("\r\n"):
         return ()
@@ -259,31 +270,34 @@ def address_people(text: str, offset: int) -> tuple[Participant, ...]:
     if found is None:
         return ()
     person = terminal("participant").fullmatch(text, *found.span("person"))
-    one = _person(person, text, offset, None) if person else None
+    one = _person(person, text, offset, None, terminal) if person else None
     return () if one is None else (one,)
 
 
-def field_people(field: Field, following: Block | None) -> tuple[Participant, ...]:
+def field_people(
+    label: str, value: str, offset: int, following: str | None, terminal: Any
+) -> tuple[PersonParts, ...]:
     """People named by a field ("Interpreter: Pavlov", "To: Ushiba Nobuhiko").
 
-    The person of a To or From field takes as title the line after it if
-    that line is a role ("Vice Minister for Foreign Affairs").
+    ``value`` is the field's value and ``offset`` its place in the
+    transcript.  The person of a To or From field takes as title the text
+    of the block after it (``following``) if that is a role on one line
+    ("Vice Minister for Foreign Affairs").
     """
-    offset = field.start + len(field.text) - len(field.value)
-    value = field.value.rstrip(" \t.,;")
+    value = value.rstrip(" \t.,;")
     if not value or not terminal("participant_line").fullmatch(value):
         return ()
-    role = PEOPLE_FIELDS[field.label]
-    if field.label in _ADDRESSED and following is not None:
-        line = following.text.strip(" \t\f")
+    role = PEOPLE_FIELDS[label]
+    if label in _ADDRESSED and following is not None:
+        line = following.strip(" \t\f")
         if "\n" not in line and terminal("role_line").fullmatch(line):
             role = line
-    people = []
+    people: list[PersonParts] = []
     for found in terminal("participant").finditer(value):
-        person = _person(found, value, offset, None)
+        person = _person(found, value, offset, None, terminal)
         if person is None:
             continue
         if role and not person.title:
-            person = Participant(person.text, role, person.name, None, person.start)
+            person = PersonParts(person.text, role, person.name, None, person.start)
         people.append(person)
     return tuple(people)

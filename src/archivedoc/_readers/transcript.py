@@ -1,45 +1,125 @@
-"""Derive a transcript's structure with the rules of ``grammar/transcript.peg``.
+"""Read a transcript's structure with the rules of ``grammar/transcript.peg``.
 
 The block rules are regex terminals, applied here in the loop that
 ``transcript_body`` describes (a test checks that this loop and a parsimonious
 parse of ``transcript_body`` cut every text the same way): one regex call per
 block instead of a parse-tree node per alternative keeps a 10 MB transcript
-fast.  Everything returned is archivedoc's own model objects.
+fast.  What is returned is plain data (:class:`TranscriptParts`); the model's
+Transcript turns it into its classes.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
-from archivedoc._grammar import lexicons, terminal
-from archivedoc._model.dates import Date
-from archivedoc._model.transcript import (
-    INLINE_KINDS,
-    Block,
-    Field,
-    Footnote,
-    FootnoteDefinition,
-    Heading,
-    Inline,
-    Item,
-    Mark,
-    PageMarker,
-    Paragraph,
-    Participant,
-    ParticipantList,
-    Turn,
-)
+from archivedoc._grammar import lexicons
 from archivedoc._readers.dates import date_prefix
 from archivedoc._readers.people import (
     PEOPLE_FIELDS,
+    PersonParts,
     Speakers,
     address_people,
     distinct,
     field_people,
     list_people,
 )
+from archivedoc._readers.rules import Rules, default_rules
+
+__all__ = ["PersonParts"]  # re-exported: the model reads people as these
+
+#: The kinds of inline marks, in the order a bracket is tested for them.
+INLINE_KINDS = (
+    "footnote_ref",
+    "elision",
+    "page_marker",
+    "sic",
+    "note",
+    "physical",
+    "uncertain",
+    "expansion",
+    "original_term",
+    "name",
+    "supplied",
+    "other",
+    "footnote_label",
+    "page_break",
+)
+
+
+class BlockParts(NamedTuple):
+    """A block: its kind (a Block class's ``KIND``), text, place, and its own values."""
+
+    kind: str
+    text: str
+    start: int
+    after: str
+    #: An item's or a field's label.
+    label: str | None = None
+    #: A field's value.
+    value: str | None = None
+    #: A footnote definition's number.
+    number: str | None = None
+    #: The date a Date field names, as written.
+    date: str | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    #: A participant list's people: indices into ``TranscriptParts.participants``.
+    people: tuple[int, ...] = ()
+
+
+class InlineParts(NamedTuple):
+    """An inline mark: its kind (one of INLINE_KINDS), text and offset."""
+
+    kind: str
+    text: str
+    start: int
+
+
+class TurnParts(NamedTuple):
+    """A speaker turn; ``block`` and ``person`` are indices (``person`` may be None)."""
+
+    speaker: str
+    form: str
+    verb: str
+    text: str
+    block: int
+    person: int | None
+
+
+class FootnoteParts(NamedTuple):
+    """A footnote: its definition's block index and its references' inline indices."""
+
+    number: str
+    definition: int | None
+    references: tuple[int, ...]
+
+
+class TranscriptParts(NamedTuple):
+    """Everything a transcript's structure is made of, as plain data."""
+
+    lead: str
+    blocks: tuple[BlockParts, ...]
+    participants: tuple[PersonParts, ...]
+    turns: tuple[TurnParts, ...]
+    inlines: tuple[InlineParts, ...]
+    footnotes: tuple[FootnoteParts, ...]
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+def bracketed(text: str) -> list[str]:
+    """The (innermost) bracketed parts of ``text``, brackets included, in order."""
+    return _BRACKETED.findall(text) if "[" in text else []
+
+
+def unbracketed(text: str) -> str:
+    """``text`` without its (innermost) bracketed parts."""
+    return _BRACKETED.sub("", text) if "[" in text else text
+
 
 #: The named groups of ``bracket_kind``, in the order they are tried: the
 #: inline kinds up to "other" (the rest are not told apart by the rule).
@@ -50,19 +130,22 @@ _BLOCK_KINDS = ("page_marker", "mark", "footnote", "field", "item", "heading")
 _TIME_FIELDS = ("Date", "DATE", "Time", "TIME", "Date and Time", "Date and time", "DATE AND TIME")
 
 
-def split_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
+def split_blocks(
+    text: str, rules: Rules | None = None
+) -> tuple[str, list[tuple[str, int, str, bool]]]:
     """The lead and (text, start, after, is_participant_block) for each block.
 
     This is ``transcript_body`` run with searches: ``blank_line`` decides
     ``line_mode``, ``line_break`` or ``block_break`` finds where each block
     ends, and ``participant_block`` is tried first at every block start.
     """
+    terminal = (rules or default_rules()).terminal
     lead = terminal("transcript_lead").match(text)
     pos = lead.end()
     end = len(text)
     blocks: list[tuple[str, int, str, bool]] = []
     participants = terminal("participant_block")
-    starts = _participant_starts(text)
+    starts = _participant_starts(text, terminal)
     if terminal("blank_line").search(text, pos) is None:
         breaks, sep = terminal("line_break"), terminal("line_sep")
     else:
@@ -83,7 +166,7 @@ def split_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
     return lead.group(), blocks
 
 
-def _participant_starts(text: str) -> set[int]:
+def _participant_starts(text: str, terminal: Any) -> set[int]:
     """The line starts where ``participant_start`` finds a header or side label.
 
     One search per line at most: after a hit the search goes on at the next
@@ -105,65 +188,87 @@ def _participant_starts(text: str) -> set[int]:
     return starts
 
 
-def parse_transcript(text: str) -> dict[str, Any]:
-    """The derived attributes of a Transcript of ``text``."""
-    lead, raw = split_blocks(text)
-    blocks: list[Block] = []
-    participants: list[Participant] = []
+def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
+    """The structure of a transcript's ``text``, as plain data."""
+    rules = rules or default_rules()
+    terminal = rules.terminal
+    lead, raw = split_blocks(text, rules)
+    blocks: list[BlockParts] = []
+    listed: dict[int, tuple[PersonParts, ...]] = {}
     header = True
     for block_text, start, after, is_list in raw:
-        block = _block(block_text, start, after, is_list)
-        if header and isinstance(block, Paragraph):
-            header = not _running_text(block.text)
-            people = address_people(block.text, start) if header else ()
-            if people:
-                block = ParticipantList(block_text, start, after, people)
+        block = _block(block_text, start, after, is_list, rules)
+        if is_list:
+            listed[len(blocks)] = list_people(block_text, start, terminal)
+        elif header and block.kind == "paragraph":
+            header = not _running_text(block_text)
+            addressed = address_people(block_text, start, terminal) if header else ()
+            if addressed:
+                listed[len(blocks)] = addressed
+                block = BlockParts("participants", block_text, start, after)
         blocks.append(block)
-    for index, block in enumerate(blocks):
-        if isinstance(block, ParticipantList):
-            participants.extend(block.participants)
-        elif isinstance(block, Field) and block.label in PEOPLE_FIELDS:
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            participants.extend(field_people(block, following))
+    mentioned = _mentions(blocks, listed, terminal)
+    people, where = distinct(person for _, person in mentioned)
+    owners: dict[int, list[int]] = {}
+    for (index, _), person in zip(mentioned, where, strict=True):
+        if index >= 0 and person not in owners.setdefault(index, []):
+            owners[index].append(person)
+    for index, persons in owners.items():
+        blocks[index] = blocks[index]._replace(people=tuple(persons))
     digits = list(terminal("footnote_digits").finditer(text))
     if digits:
         _end_notes(blocks, digits)
-    inlines = _inlines(text, blocks, digits)
-    people = distinct(participants)
-    return {
-        "lead": lead,
-        "blocks": tuple(blocks),
-        "participants": people,
-        "fields": tuple(b for b in blocks if isinstance(b, Field)),
-        "turns": _turns(blocks, people),
-        "inlines": inlines,
-        "footnotes": _footnotes(blocks, inlines),
-    }
+    inlines = _inlines(text, blocks, terminal, digits)
+    return TranscriptParts(
+        lead,
+        tuple(blocks),
+        tuple(people),
+        _turns(blocks, people, rules),
+        inlines,
+        _footnotes(blocks, inlines),
+    )
 
 
-def _block(text: str, start: int, after: str, is_list: bool) -> Block:
-    if is_list:
-        return ParticipantList(text, start, after, list_people(text, start))
-    found = terminal("block_kind").match(text)
-    kind = _which(found, _BLOCK_KINDS)
-    if kind == "page_marker":
-        return PageMarker(text, start, after)
-    if kind == "mark":
-        return Mark(text, start, after)
-    if kind == "footnote":
-        return FootnoteDefinition(text, start, after, found.group("number"))
-    if kind == "field":
-        return _field(text, start, after, found)
-    if kind == "item":
-        return Item(text, start, after, found.group("label"))
-    if kind == "heading" and not _turn(text):
-        return Heading(text, start, after)
-    return Paragraph(text, start, after)
+def _mentions(
+    blocks: list[BlockParts], listed: dict[int, tuple[PersonParts, ...]], terminal: Any
+) -> list[tuple[int, PersonParts]]:
+    """Every person the blocks name, in order, with the index of the list block (or -1)."""
+    mentioned: list[tuple[int, PersonParts]] = []
+    for index, block in enumerate(blocks):
+        if index in listed:
+            mentioned.extend((index, person) for person in listed[index])
+        elif block.kind == "field" and block.label in PEOPLE_FIELDS:
+            value = block.value or ""
+            offset = block.start + len(block.text) - len(value)
+            following = blocks[index + 1].text if index + 1 < len(blocks) else None
+            found = field_people(block.label or "", value, offset, following, terminal)
+            mentioned.extend((-1, person) for person in found)
+    return mentioned
 
 
 def _running_text(text: str) -> bool:
     """Whether a paragraph is running text, which ends a document's header block."""
     return len(" ".join(text.split())) > 100
+
+
+def _block(text: str, start: int, after: str, is_list: bool, rules: Rules) -> BlockParts:
+    """A block's parts (a participant list's people are read apart)."""
+    terminal = rules.terminal
+    if is_list:
+        return BlockParts("participants", text, start, after)
+    found = terminal("block_kind").match(text)
+    kind = _which(found, _BLOCK_KINDS)
+    if kind in ("page_marker", "mark"):
+        return BlockParts(kind, text, start, after)
+    if kind == "footnote":
+        return BlockParts("footnote", text, start, after, number=found.group("number"))
+    if kind == "field":
+        return _field(text, start, after, found, rules)
+    if kind == "item":
+        return BlockParts("item", text, start, after, label=found.group("label"))
+    if kind == "heading" and not _turn(text, rules):
+        return BlockParts("heading", text, start, after)
+    return BlockParts("paragraph", text, start, after)
 
 
 def _which(found: Any, names: tuple[str, ...]) -> str | None:
@@ -225,11 +330,11 @@ def _may_be_turn(text: str) -> bool:
     return False
 
 
-def _turn(text: str) -> tuple[str, str, str] | None:
+def _turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
     """(speaker, form, verb) if ``text`` opens with a speaker, else None."""
-    if not _may_be_turn(text):
+    if _quick(rules) and not _may_be_turn(text):
         return None
-    found = terminal("turn").match(text)
+    found = rules.terminal("turn").match(text)
     if found is None:
         return None
     if found.group("script") is not None:
@@ -237,21 +342,28 @@ def _turn(text: str) -> tuple[str, str, str] | None:
     return found.group("speaker"), "reported", found.group("verb")
 
 
-def _field(text: str, start: int, after: str, found: Any) -> Field:
+def _quick(rules: Rules) -> bool:
+    """Whether ``_may_be_turn`` holds for these rules: their ``turn`` is the default one."""
+    return rules is default_rules() or (
+        rules.terminal("turn").pattern == default_rules().terminal("turn").pattern
+    )
+
+
+def _field(text: str, start: int, after: str, found: Any, rules: Rules) -> BlockParts:
     label, value = found.group("label"), found.group("value")
     date = start_time = end_time = None
     if label in _TIME_FIELDS:
         rest = value
-        dated = date_prefix(value) if label.startswith(("Date", "DATE")) else None
+        dated = date_prefix(value, rules) if label.startswith(("Date", "DATE")) else None
         if dated:
-            date = Date(dated)
+            date = dated
             rest = value[len(dated) :]
         if dated or label.endswith(("Time", "time", "TIME")):
-            start_time, end_time = _times(rest)
-    return Field(text, start, after, label, value, date, start_time, end_time)
+            start_time, end_time = _times(rest, rules.terminal)
+    return BlockParts("field", text, start, after, label, value, None, date, start_time, end_time)
 
 
-def _times(text: str) -> tuple[datetime.time | None, datetime.time | None]:
+def _times(text: str, terminal: Any) -> tuple[datetime.time | None, datetime.time | None]:
     """The start and end times at the start of ``text`` ("6:30 - 6: 45 p.m.")."""
     found = terminal("time_range").match(text)
     if not found or not (found.group("m1") or found.group("p1") or found.group("h2")):
@@ -282,48 +394,50 @@ def _clock(hour: int, minute: int, suffix: str | None) -> datetime.time | None:
     return datetime.time(hour, minute)
 
 
-def _inlines(text: str, blocks: list[Block], digits: list[Any]) -> tuple[Inline, ...]:
+def _inlines(
+    text: str, blocks: list[BlockParts], terminal: Any, digits: list[Any]
+) -> tuple[InlineParts, ...]:
     """Brackets, footnote digits (``digits``) and page breaks in ``text``, each with its kind."""
     labels = {
         b.start + b.text.index("["): b
         for b in blocks
-        if isinstance(b, FootnoteDefinition) and b.text.lstrip(" \t\f").startswith("[")
+        if b.kind == "footnote" and b.text.lstrip(" \t\f").startswith("[")
     }
     kind_rule = terminal("bracket_kind")
-    found_marks: list[Inline] = []
+    found_marks: list[InlineParts] = []
     for mark in terminal("bracket").finditer(text):
         start, value = mark.start(), mark.group()
         kind: str | None = "footnote_label"
         if start not in labels:
             match = kind_rule.match(text, start)
             kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
-        found_marks.append(Inline(kind or "other", value, start))
+        found_marks.append(InlineParts(kind or "other", value, start))
     for mark in digits:
-        found_marks.append(Inline("footnote_ref", mark.group(), mark.start()))
+        found_marks.append(InlineParts("footnote_ref", mark.group(), mark.start()))
     for rule in ("form_feed", "page_slashes"):
         for mark in terminal(rule).finditer(text):
-            found_marks.append(Inline("page_break", mark.group(), mark.start()))
+            found_marks.append(InlineParts("page_break", mark.group(), mark.start()))
     found_marks.sort(key=lambda mark: mark.start)
     return tuple(found_marks)
 
 
-def _end_notes(blocks: list[Block], digits: list[Any]) -> None:
+def _end_notes(blocks: list[BlockParts], digits: list[Any]) -> None:
     """Make the numbered items that end the text the definitions of its footnote digits.
 
     The PDF exports print a footnote as a bare digit glued to a word
     ("comprador1") and its note as an item at the end ("1. Intermediary
     between ..."): the trailing run of items numbered 1, 2, ... after the
     last reference.  Each item whose number is referenced becomes a
-    FootnoteDefinition (in place, in ``blocks``).
+    footnote definition (in place, in ``blocks``).
     """
     run: list[int] = []
     for index in range(len(blocks) - 1, -1, -1):
-        block = blocks[index]
-        if not isinstance(block, Item) or not block.label[:-1].isdigit() or block.label[-1] != ".":
+        label = blocks[index].label or ""
+        if blocks[index].kind != "item" or not label[:-1].isdigit() or label[-1] != ".":
             break
         run.append(index)
     run.reverse()
-    numbers = [blocks[i].label[:-1] for i in run]  # type: ignore[attr-defined]
+    numbers = [(blocks[i].label or "")[:-1] for i in run]
     if not run or numbers != [str(n) for n in range(1, len(run) + 1)]:
         return
     if digits[-1].start() >= blocks[run[0]].start:
@@ -332,35 +446,52 @@ def _end_notes(blocks: list[Block], digits: list[Any]) -> None:
     for index, number in zip(run, numbers, strict=True):
         if number in referenced:
             block = blocks[index]
-            blocks[index] = FootnoteDefinition(block.text, block.start, block.after, number)
+            blocks[index] = BlockParts(
+                "footnote", block.text, block.start, block.after, number=number
+            )
 
 
-def _turns(blocks: list[Block], people: tuple[Participant, ...]) -> tuple[Turn, ...]:
-    turns: list[Turn] = []
+def _turns(
+    blocks: list[BlockParts], people: list[PersonParts], rules: Rules
+) -> tuple[TurnParts, ...]:
+    turns: list[TurnParts] = []
     speakers = Speakers(people)
     for index, block in enumerate(blocks):
-        if isinstance(block, (Paragraph, Item)):
-            found = _turn(block.text)
+        if block.kind in ("paragraph", "item"):
+            found = _turn(block.text, rules)
             if found is not None:
                 speaker, form, verb = found
-                turns.append(Turn(speaker, form, verb, block.text, index, speakers.link(speaker)))
+                person = speakers.link(speaker)
+                turns.append(TurnParts(speaker, form, verb, block.text, index, person))
     return tuple(turns)
 
 
-def _footnotes(blocks: list[Block], inlines: tuple[Inline, ...]) -> tuple[Footnote, ...]:
+def content(text: str) -> str:
+    """The text between an inline mark's brackets (the mark itself for a page break)."""
+    if text.startswith("[") and text.endswith("]"):
+        return text[1:-1]
+    return text
+
+
+def _footnotes(
+    blocks: list[BlockParts], inlines: tuple[InlineParts, ...]
+) -> tuple[FootnoteParts, ...]:
     """Footnote numbers in order of first appearance, with definitions and references."""
-    definitions: dict[str, FootnoteDefinition] = {}
-    for block in blocks:
-        if isinstance(block, FootnoteDefinition):
-            definitions.setdefault(block.number, block)
-    references: dict[str, list[Inline]] = {}
-    for mark in inlines:
+    definitions: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "footnote" and block.number is not None:
+            definitions.setdefault(block.number, index)
+    references: dict[str, list[int]] = {}
+    for index, mark in enumerate(inlines):
         if mark.kind == "footnote_ref":
-            references.setdefault(mark.content, []).append(mark)
+            references.setdefault(content(mark.text), []).append(index)
     first: dict[str, int] = {}
-    for number, block in definitions.items():
-        first[number] = block.start
+    for number, at in definitions.items():
+        first[number] = blocks[at].start
     for number, marks in references.items():
-        first[number] = min(first.get(number, marks[0].start), marks[0].start)
+        start = inlines[marks[0]].start
+        first[number] = min(first.get(number, start), start)
     numbers = sorted(first, key=first.__getitem__)
-    return tuple(Footnote(n, definitions.get(n), tuple(references.get(n, ()))) for n in numbers)
+    return tuple(
+        FootnoteParts(n, definitions.get(n), tuple(references.get(n, ()))) for n in numbers
+    )
