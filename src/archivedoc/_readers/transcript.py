@@ -209,10 +209,10 @@ def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
         blocks.append(block)
     mentioned = _mentions(blocks, listed, terminal)
     people, where = distinct(person for _, person in mentioned)
-    owners: dict[int, list[int]] = {}
+    owners: dict[int, dict[int, None]] = {}  # a block's people, once each, in order
     for (index, _), person in zip(mentioned, where, strict=True):
-        if index >= 0 and person not in owners.setdefault(index, []):
-            owners[index].append(person)
+        if index >= 0:
+            owners.setdefault(index, {})[person] = None
     for index, persons in owners.items():
         blocks[index] = blocks[index]._replace(people=tuple(persons))
     digits = list(terminal("footnote_digits").finditer(text))
