@@ -9,10 +9,10 @@ from archivedoc.model import Citation, Contents, Credits, Field, Transcript
 
 #: Bare years from 1000 on (the default grammar reads 1500-2099).
 MEDIEVAL = DEFAULT.extend(
-    "medieval", rules='date_year = ~r"(?P<year>1[0-9][0-9][0-9]|20[0-9][0-9])(?![0-9])"'
+    "medieval", overrides='date_year = ~r"(?P<year>1[0-9][0-9][0-9]|20[0-9][0-9])(?![0-9])"'
 )
 #: Speaker turns written "Name >> what they said".
-ARROWS = DEFAULT.extend("arrows", rules='turn = ~r"(?P<speaker>[A-Z][a-z]+) >>(?P<script>)"')
+ARROWS = DEFAULT.extend("arrows", overrides='turn = ~r"(?P<speaker>[A-Z][a-z]+) >>(?P<script>)"')
 
 TEXT = (
     "\n\n## 1453 The Fall of Constantinople\n\n"

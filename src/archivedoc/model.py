@@ -9,6 +9,12 @@ transcript's turns) with the grammar; none of them parses a whole document.
 
 from __future__ import annotations
 
+# The names the classes' annotations use, so that typing.get_type_hints can
+# read them here, where the classes say they live (not in __all__).
+import datetime  # noqa: F401
+from typing import Any, ClassVar  # noqa: F401
+
+from archivedoc._dialect import Dialect  # noqa: F401
 from archivedoc._model.citation import Contributor, Locator
 from archivedoc._model.dates import Date
 from archivedoc._model.document import Document
@@ -39,6 +45,7 @@ from archivedoc._model.transcript import (
     Turn,
 )
 from archivedoc._naming import publish
+from archivedoc._readers.rules import Rules  # noqa: F401
 
 __all__ = [
     "Block",
@@ -69,5 +76,4 @@ __all__ = [
     "Turn",
 ]
 
-publish(__name__, *(globals()[name] for name in __all__ if name != "Document"))
-publish("archivedoc", Document)
+publish(__name__, *(globals()[name] for name in __all__))

@@ -98,7 +98,7 @@ def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Diale
     visitor = LayoutVisitor(dialect.section_classes, dialect, bom=bom)
     try:
         with _no_cyclic_gc():
-            tree = compiled(dialect.rules).parse(body)
+            tree = compiled(dialect.rules, dialect.overrides, dialect.lexicons).parse(body)
             value = visitor.visit(tree)
             if isinstance(value, Document):
                 doc = attrs.evolve(value, bom=True) if bom and not value.bom else value

@@ -55,7 +55,7 @@ class Locator:
     pages: str | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        for name, value in read_locator(self.text, self.grammar).items():
+        for name, value in read_locator(self.text, self.grammar):
             object.__setattr__(self, name, value)
 
     @property

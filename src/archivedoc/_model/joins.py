@@ -11,6 +11,7 @@ writes the whole document out or parses it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -60,7 +61,7 @@ def transcript_index(doc: Document) -> int:
     All of them if the dialect has a section that opens the transcript
     (Contents); else the headerless ones (the site's donor line).
     """
-    if _opener(doc.dialect.sections) is not None:
+    if opener(doc.dialect.sections) is not None:
         return len(doc.sections)
     return headerless_count(doc) if doc.dialect.headerless else 0
 
@@ -78,7 +79,7 @@ def check_document(doc: Document, *, heading: bool = True) -> None:
         if type(section) is not known.get(getattr(section, "label", ""), Section):
             check_class(section, known, dialect.name)  # raises
     headerless = headerless_count(doc) if dialect.headerless else 0
-    opens = _opener(dialect.sections)
+    opens = opener(dialect.sections)
     transcript = doc.transcript.text
     if transcript:
         _check_transcript(doc, transcript, opens, headerless)
@@ -92,8 +93,7 @@ def check_document(doc: Document, *, heading: bool = True) -> None:
             raise ValueError("a Document without a heading has no title, date or heading layout")
         if not sections:
             raise ValueError("a Document needs a heading or at least one section")
-    rules = dict(dialect.headerless)
-    grammar = dialect.grammar
+    rules = dict(dialect.headerless) if headerless else {}
     at = len(sections) if opens is not None else headerless
     for index, section in enumerate(sections):
         last = index == len(sections) - 1
@@ -105,7 +105,8 @@ def check_document(doc: Document, *, heading: bool = True) -> None:
         if follows and not _tail(section).endswith("\n"):
             raise ValueError(f"section {section.label!r} must end its line: something follows")
         if index < headerless:
-            if grammar.terminal(rules[section.label]).fullmatch(section.text) is None:
+            terminal = dialect.grammar.terminal(rules[section.label])
+            if terminal.fullmatch(section.text) is None:
                 raise ValueError(
                     f"section {section.label!r} is written without its header, so its "
                     f"text must match rule {rules[section.label]!r}"
@@ -124,7 +125,8 @@ def check_document(doc: Document, *, heading: bool = True) -> None:
             )
 
 
-def _opener(classes: tuple[type[Section], ...]) -> type[Section] | None:
+@functools.lru_cache(maxsize=64)
+def opener(classes: tuple[type[Section], ...]) -> type[Section] | None:
     """The dialect's section class that the transcript follows (Contents), if any."""
     for cls in classes:
         if cls.OPENS_TRANSCRIPT:

@@ -2,7 +2,7 @@
 
 The text is the source of truth.  Its structure (blocks, participants, meeting
 fields, speaker turns, footnotes and inline marks) is derived from it by the
-rules of ``grammar/transcript.peg`` (by :mod:`archivedoc._readers.transcript`)
+rules of ``grammar/transcript_*.peg`` (by :mod:`archivedoc._readers.transcript`)
 when it is first asked for, so a hand-built
 transcript and a parsed one behave the same, and nothing is ever lost: the
 blocks keep their exact text and the blank space after them.
@@ -308,32 +308,19 @@ def _structure(parts: TranscriptParts, grammar: Rules | None) -> dict[str, objec
     """The derived attributes of a Transcript, from what the reader found."""
     people = tuple(Participant(*person) for person in parts.participants)
     blocks: list[Block] = []
-    for part in parts.blocks:
-        kind, text, start, after = part.kind, part.text, part.start, part.after
-        if kind == "participants":
-            blocks.append(
-                ParticipantList(text, start, after, tuple(people[i] for i in part.people))
-            )
+    classes = _BLOCK_CLASSES
+    for kind, text, start, after, label, value, number, date, begins, ends, who in parts.blocks:
+        if kind == "paragraph" or kind == "heading" or kind == "mark" or kind == "page_marker":
+            blocks.append(classes[kind](text, start, after))
+        elif kind == "participants":
+            blocks.append(ParticipantList(text, start, after, tuple(people[i] for i in who)))
         elif kind == "field":
-            date = None if part.date is None else Date(part.date, grammar=grammar)
-            blocks.append(
-                Field(
-                    text,
-                    start,
-                    after,
-                    part.label or "",
-                    part.value or "",
-                    date,
-                    part.start_time,
-                    part.end_time,
-                )
-            )
+            read = None if date is None else Date(date, grammar=grammar)
+            blocks.append(Field(text, start, after, label or "", value or "", read, begins, ends))
         elif kind == "item":
-            blocks.append(Item(text, start, after, part.label or ""))
-        elif kind == "footnote":
-            blocks.append(FootnoteDefinition(text, start, after, part.number or ""))
+            blocks.append(Item(text, start, after, label or ""))
         else:
-            blocks.append(_BLOCK_CLASSES[kind](text, start, after))
+            blocks.append(FootnoteDefinition(text, start, after, number or ""))
     inlines = tuple(Inline(*mark) for mark in parts.inlines)
     turns = tuple(
         Turn(

@@ -54,13 +54,10 @@ class CitationParts(NamedTuple):
     contributors: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+@functools.lru_cache(maxsize=1024)
 def read_citation(text: str, rules: Rules | None = None) -> CitationParts:
     """The parts of a citation (any text: the rule matches everything)."""
-    return _read_citation(text, rules or default_rules())
-
-
-@functools.lru_cache(maxsize=1024)
-def _read_citation(text: str, rules: Rules) -> CitationParts:
+    rules = rules or default_rules()
     try:
         node = rules["citation"].parse(text)
     except ParsimoniousError:  # pragma: no cover - the rule matches any text
@@ -114,16 +111,12 @@ def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((name, tuple(roles)) for name, roles in found.items())
 
 
-def read_locator(text: str, rules: Rules | None = None) -> dict[str, str | None]:
-    """The parts of an archival locator; those not recognized are None."""
-    return dict(_read_locator(text, rules or default_rules()))
-
-
 @functools.lru_cache(maxsize=1024)
-def _read_locator(text: str, rules: Rules) -> tuple[tuple[str, str | None], ...]:
+def read_locator(text: str, rules: Rules | None = None) -> tuple[tuple[str, str | None], ...]:
+    """The parts of an archival locator, (name, value) in LOCATOR_PARTS order; None if not found."""
     parts: dict[str, str | None] = dict.fromkeys(LOCATOR_PARTS)
     try:
-        node = rules["locator"].parse(text)
+        node = (rules or default_rules())["locator"].parse(text)
     except ParsimoniousError:  # pragma: no cover - the rule matches any text
         return tuple(parts.items())
     items_node = child(node, "loc_items")

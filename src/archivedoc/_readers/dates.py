@@ -70,15 +70,11 @@ def date_prefix(text: str, rules: Rules | None = None) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def read_date(text: str, rules: Rules | None = None) -> DateParts | None:
     """The structure of ``text``, or None if it is not a date the grammar reads."""
-    return _read_date(text, rules or default_rules())
-
-
-@functools.lru_cache(maxsize=4096)
-def _read_date(text: str, rules: Rules) -> DateParts | None:
     try:
-        node = rules["date"].parse(text)
+        node = (rules or default_rules())["date"].parse(text)
     except ParsimoniousError:
         return None
     try:

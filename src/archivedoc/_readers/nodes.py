@@ -53,15 +53,44 @@ def named(node: Node, values: list[Any]) -> dict[str, Any]:
     ``section`` (their value is the list of what matched, or None), a choice
     ``(headed / headless)`` by the alternative that matched.
     """
+    expr = node.expr
+    known = _NAMES.get(id(expr))
+    if known is None or known[0] is not expr:
+        known = _NAMES[id(expr)] = (expr, _member_names(node))
+    names = known[1]
+    if names is not None:
+        return dict(zip(names, values, strict=True))
     found: dict[str, Any] = {}
     for item, value in zip(node.children, values, strict=True):
-        name = item.expr_name
-        if not name:
-            expr = item.expr
-            if isinstance(expr, Quantifier) and expr.members[0].name:
-                name = expr.members[0].name
-            elif isinstance(expr, OneOf) and item.children:
-                name = item.children[0].expr_name
+        name = _name(item)
         if name:
             found[name] = value
     return found
+
+
+#: id(expression) -> (the expression, its members' names, or None if a
+#: member's name depends on the match).  The expression is kept so that an
+#: id is never reused for another.
+_NAMES: dict[int, tuple[Any, tuple[str, ...] | None]] = {}
+
+
+def _name(item: Node) -> str:
+    """A child's rule name: its own, the one inside ``x?``/``x*``, or the choice made."""
+    expr = item.expr
+    if expr.name:
+        return str(expr.name)
+    if isinstance(expr, Quantifier) and expr.members[0].name:
+        return str(expr.members[0].name)
+    if isinstance(expr, OneOf) and item.children:
+        return str(item.children[0].expr.name)
+    return ""
+
+
+def _member_names(node: Node) -> tuple[str, ...] | None:
+    """The names of a sequence's members, the same for every match; None if not."""
+    names = []
+    for item in node.children:
+        if not item.expr.name and isinstance(item.expr, OneOf):
+            return None
+        names.append(_name(item))
+    return tuple(names)

@@ -9,6 +9,7 @@ identity: the readers' caches keep one entry per text and grammar.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from parsimonious.expressions import Expression, Regex
@@ -22,13 +23,16 @@ __all__ = ["Rules", "default_rules"]
 class Rules:
     """A compiled grammar, as the readers use it."""
 
-    __slots__ = ("_grammar", "_terminals", "name")
+    __slots__ = ("_grammar", "name", "terminal")
 
     def __init__(self, grammar: Grammar, name: str = "default") -> None:
         self._grammar = grammar
-        self._terminals: dict[str, Any] = {}
         #: Where the rules come from (a dialect's name), for repr.
         self.name = name
+        #: ``terminal(name)``: the compiled regex (a ``regex`` pattern) of the
+        #: terminal rule ``name``.  A dict lookup, as the readers call it for
+        #: every block of a transcript.
+        self.terminal: Callable[[str], Any] = _Terminals(grammar).__getitem__
 
     def __repr__(self) -> str:
         return f"<grammar rules of {self.name!r}>"
@@ -37,15 +41,20 @@ class Rules:
         """The rule ``name`` (KeyError if the grammar has none)."""
         return self._grammar[name]
 
-    def terminal(self, name: str) -> Any:
-        """The compiled regex (a ``regex`` pattern) of the terminal rule ``name``."""
-        found = self._terminals.get(name)
-        if found is None:
-            expr = self._grammar[name]
-            if not isinstance(expr, Regex):
-                raise TypeError(f"grammar rule {name!r} is not a regex terminal")
-            found = self._terminals[name] = expr.re
-        return found
+
+class _Terminals(dict[str, Any]):
+    """Terminal name -> compiled regex, filled on first use."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        super().__init__()
+        self._grammar = grammar
+
+    def __missing__(self, name: str) -> Any:
+        expr = self._grammar[name]
+        if not isinstance(expr, Regex):
+            raise TypeError(f"grammar rule {name!r} is not a regex terminal")
+        self[name] = expr.re
+        return expr.re
 
 
 @functools.cache

@@ -29,13 +29,10 @@ _KINDS = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
 def read_languages(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """The language names of an Original Language text, as written."""
-    return _read_languages(text, rules or default_rules())
-
-
-@functools.lru_cache(maxsize=1024)
-def _read_languages(text: str, rules: Rules) -> tuple[str, ...]:
+    rules = rules or default_rules()
     if not text.strip():
         return ()
     try:
@@ -64,13 +61,10 @@ def language_code(name: str) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
 def read_contents_item(text: str, rules: Rules | None = None) -> tuple[str | None, str | None]:
     """(kind, language name) of a Contents item; None where it names none."""
-    return _read_contents_item(text, rules or default_rules())
-
-
-@functools.lru_cache(maxsize=1024)
-def _read_contents_item(text: str, rules: Rules) -> tuple[str | None, str | None]:
+    rules = rules or default_rules()
     try:
         node = rules["contents_item"].parse(text)
     except ParsimoniousError:
@@ -87,13 +81,10 @@ def _read_contents_item(text: str, rules: Rules) -> tuple[str | None, str | None
     return _KINDS[kind.lower()], language
 
 
+@functools.lru_cache(maxsize=1024)
 def read_sponsors(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """The sponsors a Credits text names (empty if it is not read)."""
-    return _read_sponsors(text, rules or default_rules())
-
-
-@functools.lru_cache(maxsize=1024)
-def _read_sponsors(text: str, rules: Rules) -> tuple[str, ...]:
+    rules = rules or default_rules()
     try:
         node = rules["credits_text"].parse(text)
     except ParsimoniousError:

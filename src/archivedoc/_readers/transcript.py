@@ -1,4 +1,4 @@
-"""Read a transcript's structure with the rules of ``grammar/transcript.peg``.
+"""Read a transcript's structure with the rules of ``grammar/transcript_*.peg``.
 
 The block rules are regex terminals, applied here in the loop that
 ``transcript_body`` describes (a test checks that this loop and a parsimonious

@@ -44,15 +44,17 @@ if TYPE_CHECKING:
 
 __all__ = ["LIBRARY", "Source", "Text", "documents", "write"]
 
-RULES = r"""
+OVERRIDES = r"""
 # The heading opens with one hash and a space (the date and title follow as
-# in the archive's format).
+# in the archive's format): "# 1958 Meeting".
 heading_mark    = "# "
 
 # A section: the Text section ends the layout, every other label opens a
-# section of plain lines.
+# section of plain lines: "### Text:\n\n" or "### Source:\n\nHoover.".
 section         = text_section / plain_section
+"""
 
+RULES = r"""
 # "### Text:", the blank lines after it, then the transcript to the end.
 text_section    = text_header section_before transcript
 
@@ -105,6 +107,7 @@ LIBRARY: Dialect = Dialect(
     order=("Source", "Summary", "Original Language", "Text"),
     required=("Text",),
     rules=RULES,
+    overrides=OVERRIDES,
     builders={"text_section": _text_section},
     expected="a heading '# <date> <title>' or a section header '### <Label>:'",
 )

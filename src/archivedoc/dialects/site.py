@@ -59,10 +59,13 @@ __all__ = ["DONOR_LINE", "SITE", "documents", "write"]
 #: How the site's donor line starts.
 DONOR_LINE = "This document was made possible with support from"
 
-RULES = r"""
-# A current-site page: blank lines, then the page.
+OVERRIDES = r"""
+# A current-site page: blank lines, then the page ("## 1958 Title\n\nThis
+# document was made possible ...").
 document        = lead site_page
+"""
 
+RULES = r"""
 # The page: heading, the donor line, the transcript, then the site's labelled
 # sections (Summary first, then the metadata).
 site_page       = heading site_credits? site_transcript? site_section*
@@ -125,6 +128,7 @@ SITE: Dialect = Dialect(
         RecordId,
     ],
     rules=METADATA_RULES + RULES,
+    overrides=OVERRIDES,
     builders={"document": _document, "site_page": _page, "site_credits": _credits},
     headerless={"Credits": "site_donor_line"},
     order=(
