@@ -248,7 +248,7 @@ def _mentions(
 
 def _running_text(text: str) -> bool:
     """Whether a paragraph is running text, which ends a document's header block."""
-    return len(" ".join(text.split())) > 100
+    return len(" ".join(text[:400].split())) > 100  # a prefix: no list of every word
 
 
 def _block(text: str, start: int, after: str, is_list: bool, rules: Rules) -> BlockParts:
@@ -284,6 +284,8 @@ def _which(found: Any, names: tuple[str, ...]) -> str | None:
 #: most: an item number, the opening words, the speakers and the words
 #: between them and the verb, all bounded in ``turn``.
 _TURN_REACH = 40
+#: How many characters of a paragraph the quick test looks at.
+_TURN_WINDOW = 4000
 
 
 #: Punctuation around a word ("said," "[said]" "«said"), stripped before the lookup.
@@ -314,9 +316,12 @@ def _may_be_turn(text: str) -> bool:
     capitalised word, a bracket, an alias, a comma (an inserted "..., said
     Mao"), a pronoun, a person noun or a title.
     """
-    head = text.split(None, _TURN_REACH)[:_TURN_REACH]
+    window = text[:_TURN_WINDOW]  # no copy of a long paragraph's rest
+    head = window.split(None, _TURN_REACH)[:_TURN_REACH]
     if not head:
         return False
+    if len(text) > _TURN_WINDOW and len(head) < _TURN_REACH:
+        return True  # words too long to see them all: let the rule decide
     if ":" in text[:400] or (head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5])):
         return True
     verbs, lower = _verb_words(), _lower_speaker_words()
