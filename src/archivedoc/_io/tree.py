@@ -52,7 +52,7 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         grammar = dialect.grammar
         # Parts are read with the dialect's grammar; None is the default's.
         self._grammar = None if grammar is default_rules() else grammar
-        self._read: dict[str, Any] = {} if self._grammar is None else {"grammar": grammar}
+
         # One string object per distinct label and blank run ("\n\n"), not one per section.
         self._shared: dict[str, str] = {}
         for name, build in dialect.builders:
@@ -129,7 +129,8 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         return {"date": parts["date"], "date_sep": parts["date_sep"]}
 
     def visit_date(self, node: Node, children: list[Any]) -> Date:
-        return Date(node.text, **self._read)
+        grammar = self._grammar
+        return Date(node.text) if grammar is None else Date(node.text, grammar=grammar)
 
     def visit_section(self, node: Node, children: list[Any]) -> Any:
         return children[0]
@@ -153,7 +154,9 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             parts["section_before"],
             parts["section_after"],
         )
-        return section, Transcript(parts["transcript"], **self._read)
+        text = parts["transcript"]
+        grammar = self._grammar
+        return section, Transcript(text) if grammar is None else Transcript(text, grammar=grammar)
 
     def visit_section_header(self, node: Node, children: list[Any]) -> str:
         return str(node.match.group("label"))
@@ -169,7 +172,10 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         if len(after) < 16:
             after = shared.setdefault(after, after)
         try:
-            section = cls(text, label=label, before=before, after=after, **self._read)
+            if self._grammar is None:
+                section = cls(text, label=label, before=before, after=after)
+            else:
+                section = cls(text, label=label, before=before, after=after, grammar=self._grammar)
         except (ValueError, TypeError) as exc:
             pos = start + len(f"### {label}:{before}")
             raise SectionError(pos, f"invalid {label!r} section: {exc}") from None

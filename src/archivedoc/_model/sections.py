@@ -69,7 +69,7 @@ def _check_label(instance: Section, attribute: attrs.Attribute[str], value: str)
         raise ValueError(f"{type(instance).__name__} is labelled {fixed!r}, got {value!r}")
     if fixed is None and value in KNOWN_LABELS:
         raise ValueError(
-            f"a {value!r} section is built with archivedoc.{KNOWN_LABELS[value]}, "
+            f"a {value!r} section is built with archivedoc.model.{KNOWN_LABELS[value]}, "
             "not the generic Section"
         )
 
