@@ -755,3 +755,15 @@ def test_the_quick_turn_test_on_the_project_documents() -> None:
         doc = archivedoc.loads(read_exact(path))
         for block in doc.transcript.blocks if doc.transcript else ():
             assert _may_be_turn(block.text) or terminal("turn").match(block.text) is None
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="Present:sid \n", max_size=80))
+def test_participant_starts_are_the_line_starts_of_every_hit(text: str) -> None:
+    """One search per line finds the same list starts as a look-back from every colon."""
+    from archivedoc._readers.rules import default_rules
+    from archivedoc._readers.transcript import _participant_starts
+
+    terminal = default_rules().terminal
+    hits = terminal("participant_start").finditer(text)
+    assert _participant_starts(text, terminal) == {text.rfind("\n", 0, m.start()) + 1 for m in hits}
