@@ -241,6 +241,16 @@ def import_time(runs: int = 7) -> tuple[float, float]:
     return cumulative, (wall("import archivedoc") - wall("pass")) * 1000
 
 
+def _letters(i: int) -> str:
+    """A different run of small letters for each ``i`` ("a", "b", ..., "ba")."""
+    out = ""
+    while True:
+        out += chr(97 + i % 26)
+        i //= 26
+        if not i:
+            return out
+
+
 #: Hostile shapes for the scaling table: the size of each is the argument.
 HOSTILE: dict[str, Callable[[int], str]] = {
     "spaces": lambda n: " " * n,
@@ -253,6 +263,21 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "mixed CRLF/LF": lambda n: "a\r\nb\nc\r\r\n" * (n // 10),
     "NUL bytes": lambda n: "\x00" * n,
     "'- ' items": lambda n: "- i\n" * (n // 4),
+    # issue 14's slow paths (1, 2, 6) and the general shape of each
+    "Present: one name x n, turns": lambda n: (
+        "Present: " + ", ".join(["Mr. Ab"] * (n // 16)) + "\n\n" + "Stalin said x.\n\n" * (n // 32)
+    ),
+    "Present: n names, n turns": lambda n: (
+        "Present: "
+        + ", ".join(f"Mr. A{_letters(i)}" for i in range(n // 16))
+        + "\n\n"
+        + "".join(f"A{_letters(i)} said x.\n\n" for i in range(n // 32))
+    ),
+    "'side:' x n": lambda n: "side:" * (n // 5),
+    "'Present:' x n": lambda n: "Present:" * (n // 8),
+    "'Secret ' x n": lambda n: "Secret " * (n // 7) + "x",
+    "'Comrade ' x n": lambda n: "Comrade " * (n // 8) + "x",
+    "'Stalin ' x n": lambda n: "Stalin " * (n // 7) + "x",
 }
 _PLACES = {
     "summary": "\n\n## T\n\n### Summary:\n\nFirst.\n\n{}\n\n### Contents:\n\n- E\n\nText.",

@@ -101,14 +101,30 @@ def test_each_word_list_is_written_once() -> None:
 
 #: The terminals that use each word list; each has its test below, word by word.
 USES = {
-    "titles": {"participant", "participant_block", "participant_line", "turn"},
+    "titles": {
+        "address_line",
+        "bracket_kind",
+        "participant",
+        "participant_block",
+        "participant_line",
+        "role_line",
+        "turn",
+    },
     "reporting_verbs": {"turn"},
+    "reporting_verbs_third": {"turn"},
     "not_speakers": {"turn"},
+    "pronouns": {"turn"},
+    "first_person": {"turn"},
+    "person_nouns": {"turn"},
+    "connectives": {"turn"},
+    "opening_words": {"turn"},
     "common_labels": {"turn"},
     "field_labels": {"block_kind", "turn"},
     "handling_marks": {"block_kind", "block_break", "run_block"},
     "physical_marks": {"bracket_kind"},
     "common_words": {"bracket_kind"},
+    "institution_words": {"not_a_person"},
+    "plural_titles": {"plural_title"},
 }
 
 
@@ -300,3 +316,62 @@ def test_a_broken_grammar_file_names_the_rule_and_file(bad: str, message: str) -
     )
     with pytest.raises(GrammarError, match=message):
         compile_grammar(files, lexicons())
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_each_title_in_address_lines_and_descriptors(title: str) -> None:
+    found = _t("address_line").match(f"To {title} Example Person")
+    assert found is not None and found.group("person") == f"{title} Example Person"
+    assert _t("role_line").fullmatch(f"{title} for Foreign Affairs")
+    if "[" not in title and "." not in title:  # initials make a name: "[Soviet translator N.T.]"
+        kind = _t("bracket_kind").match(f"[Party {title}] Example")
+        assert kind is not None and kind.lastgroup != "name"
+
+
+@pytest.mark.parametrize("verb", lexicons()["reporting_verbs_third"])
+def test_each_third_person_verb_reports_only_in_the_third_person(verb: str) -> None:
+    turn = _t("turn").match(f"Marshal Stalin {verb} that the treaty holds.")
+    assert turn is not None and turn.group("verb") == verb
+    assert _t("turn").match(f"I {verb} that the treaty holds.") is None
+
+
+@pytest.mark.parametrize("pronoun", lexicons()["pronouns"])
+def test_each_pronoun_is_a_speaker(pronoun: str) -> None:
+    turn = _t("turn").match(f"{pronoun} asked whether the treaty holds.")
+    assert turn is not None and turn.group("speaker") == pronoun
+
+
+@pytest.mark.parametrize("pronoun", lexicons()["first_person"])
+def test_each_first_person_pronoun_reports_only_in_the_past(pronoun: str) -> None:
+    assert _t("turn").match(f"{pronoun} asked whether it holds.") is not None
+    assert _t("turn").match(f"{pronoun} propose that it holds.") is None
+
+
+@pytest.mark.parametrize("noun", lexicons()["person_nouns"])
+def test_each_person_noun_is_a_speaker(noun: str) -> None:
+    turn = _t("turn").match(f"The {noun} asked whether the treaty holds.")
+    assert turn is not None and turn.group("speaker") == f"The {noun}"
+
+
+@pytest.mark.parametrize("word", lexicons()["connectives"])
+def test_each_connective_opens_a_turn(word: str) -> None:
+    for text in (f"{word} Stalin asked about it.", f"{word}, Stalin asked about it."):
+        turn = _t("turn").match(text)
+        assert turn is not None and turn.group("speaker") == "Stalin", text
+
+
+@pytest.mark.parametrize("word", lexicons()["opening_words"])
+def test_each_opening_word_opens_a_phrase_before_the_speaker(word: str) -> None:
+    turn = _t("turn").match(f"{word} the long talks Stalin asked about it.")
+    assert turn is not None and turn.group("speaker") == "Stalin"
+
+
+@pytest.mark.parametrize("word", lexicons()["institution_words"])
+def test_each_institution_word_makes_no_person(word: str) -> None:
+    assert _t("not_a_person").search(f"Example {word}")
+    assert not _t("not_a_person").search(f"Example {word}xy")  # a longer word is not it
+
+
+@pytest.mark.parametrize("title", lexicons()["plural_titles"])
+def test_each_plural_title(title: str) -> None:
+    assert _t("plural_title").fullmatch(title)

@@ -226,3 +226,62 @@ def test_python_work_is_linear_in_the_input(shape: str, context: str) -> None:
 
     small, large = cost(2_000), cost(20_000)
     assert large <= 11 * small, (shape, context, small, large)
+
+
+#: The start of a document whose transcript follows (issue 14's ``P``).
+_P = "## T\n\n### Contents:\n\n- English Translation\n\n"
+
+
+def _surname(i: int) -> str:
+    """A different capitalised name for each ``i`` ("Aa", "Ab", ..., "Aba")."""
+    letters = ""
+    while True:
+        letters += chr(97 + i % 26)
+        i //= 26
+        if not i:
+            return "A" + letters
+
+
+#: Issue 14's slow paths, and the general shape behind each: the size is the
+#: number of characters (roughly) of the transcript.
+_REPRODUCERS: dict[str, Callable[[int], str]] = {
+    # every turn compared with every participant (now one lookup per turn)
+    "one_person_listed_often": lambda n: (
+        _P
+        + "Present: "
+        + ", ".join(["Mr. Ab"] * (n // 16))
+        + "\n\n"
+        + "Stalin said x.\n\n" * (n // 32)
+    ),
+    "many_people_many_turns": lambda n: (
+        _P
+        + "Present: "
+        + ", ".join(f"Mr. {_surname(i)}" for i in range(n // 16))
+        + "\n\n"
+        + "".join(f"{_surname(i)} said x.\n\n" for i in range(n // 32))
+    ),
+    # a scan back to the line start for every colon (now one search per line)
+    "side_colons": lambda n: _P + "side:" * (n // 5),
+    "present_colons": lambda n: _P + "Present:" * (n // 8),
+    "side_colon_lines": lambda n: _P + "Our side: Mr. Ab\n" * (n // 17),
+    # block kinds over repeated marks
+    "secret_marks": lambda n: _P + "Secret " * (n // 7) + "x",
+    "mark_lines": lambda n: _P + "Secret, Urgent\n\n" * (n // 16),
+    # the same shape for the other repeated parts of a paragraph's opening
+    "title_runs": lambda n: _P + "Comrade " * (n // 8) + "x",
+    "name_runs": lambda n: _P + "Stalin " * (n // 7) + "x",
+    "opening_runs": lambda n: _P + "Then, " * (n // 6) + "x",
+}
+
+
+@pytest.mark.parametrize("shape", _REPRODUCERS)
+def test_issue_14_slow_paths_are_linear(shape: str) -> None:
+    """10 times the input runs at most 13 times the Python lines (counted, not timed)."""
+    make = _REPRODUCERS[shape]
+
+    def cost(size: int) -> int:
+        text = make(size)
+        return _lines_run(lambda: document_or_parse_error(text, deep=True))
+
+    small, large = cost(2_000), cost(20_000)
+    assert large <= 13 * small, (shape, small, large)

@@ -125,7 +125,7 @@ PINNED: dict[
         ["paragraph", "field", "field", "participants", "field", "field", *["paragraph"] * 6],
     ),
     "transcript_telegram": (
-        [],
+        [(None, "Comrade", "Filippov [Stalin]"), (None, "", "Razuvaev")],
         [],
         ["name", "expansion", "expansion", "supplied", "sic", "physical"],
         ["mark", "mark", "paragraph", "field", "field", "field"]
@@ -184,7 +184,7 @@ PINNED: dict[
         ["paragraph"],
     ),
     "transcript_old_pdf_minutes": (
-        [(None, "comrs.", "Molotov"), (None, "", "Gromyko")],
+        [(None, "comrs.", "Molotov"), (None, "comrs.", "Gromyko")],
         [
             ("Comrade Zhou Enlai", "script", None),
             ("Comrade Stalin", "script", None),
@@ -255,8 +255,9 @@ PINNED: dict[
             (None, "Dr.", "Wang Shijie"),
         ],
         [
-            ("Generalissimo", "reported", "Chiang Kai-shek"),
-            ("Ambassador", "reported", "John Example"),
+            ("The Generalissimo", "reported", "Chiang Kai-shek"),
+            ("The Ambassador", "reported", "John Example"),
+            ("He", "reported", None),
             ("Dr. Wang", "reported", "Wang Shijie"),
             ("Chiang Kai-shek", "reported", "Chiang Kai-shek"),
         ],
@@ -498,7 +499,7 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("Dr. Soong replied that he was well.", "Dr. Soong", "reported"),
         ("Marshal Stalin said: Yes.", "Marshal Stalin", "reported"),
         ("Marshal Stalin first asked Dr. Soong", "Marshal Stalin", "reported"),
-        ("The Chancellor asked if it helped.", "Chancellor", "reported"),
+        ("The Chancellor asked if it helped.", "The Chancellor", "reported"),
         ("S[talin] said: no.", "S[talin]", "reported"),
         ("Pak Geum-cheol [Pak Kum-chol]: We agree.", "Pak Geum-cheol [Pak Kum-chol]", "script"),
         ("Han [Ik-su] [Han Ik Su]: Yes.", "Han [Ik-su] [Han Ik Su]", "script"),
@@ -508,8 +509,36 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("North (KIM): Fine.", "North (KIM)", "script"),
         ("         Comrade Mao Zedong: The question", "Comrade Mao Zedong", "script"),
         ("MAO ZEDONG. We think so.", "MAO ZEDONG", "script"),
-        ("He said that it was late.", None, None),
-        ("[He] said that it was late.", None, None),
+        ("He said that it was late.", "He", "reported"),
+        ("[He] said that it was late.", "[He]", "reported"),
+        ("Further, Comrade Kovalev noted that the line held.", "Comrade Kovalev", "reported"),
+        ("Then Marshal Petrov turned to the question of coal.", "Marshal Petrov", "reported"),
+        ("In reply, Dr. Lin said that the port was open.", "Dr. Lin", "reported"),
+        ("2. I said that our side agreed.", "I", "reported"),
+        ("b) President Ortega pointed out that the talks", "President Ortega", "reported"),
+        ("Com[rade] Li Weihan said that the plenum", "Com[rade] Li Weihan", "reported"),
+        ("At the dinner I told the minister about it.", "I", "reported"),
+        ("As to the harbour, Comrade Ivanov said, the works go on.", "Comrade Ivanov", "reported"),
+        ("The works, said Comrade Ivanov, go on.", "Comrade Ivanov", "reported"),
+        (
+            "The Minister and President Ortega agreed on it.",
+            "The Minister and President Ortega",
+            "reported",
+        ),
+        ("The delegation requested a loan of coal.", "The delegation", "reported"),
+        ("They would like to receive coal.", "They", "reported"),
+        ("PM agrees.", "PM", "reported"),
+        ("Далее он спросил про сроки.", "он", "reported"),
+        ("Тов. Ли Вэйхань заявил, что", "Тов. Ли Вэйхань", "reported"),
+        ("We request that you send coal.", None, None),
+        ("I propose to consider the draft.", None, None),
+        ("[I] want to come back in March.", None, None),
+        ("In March [I] want to come back.", None, None),
+        ("The UK believed that it was late.", None, None),
+        ("The question of the loan was raised at the end.", None, None),
+        ("Stalin's letter reached Moscow.", None, None),
+        ("II. Representatives of the other side", None, None),
+        ("Projects:", None, None),
         ("Many noted that it was late.", None, None),
         ("Note: not recorded.", None, None),
         ("Date: June 30th, 1945", None, None),
@@ -544,6 +573,19 @@ def test_turn(text: str, speaker: str | None, form: str | None) -> None:
         ("[napravlenie]", "original_term"),
         ("[spetsyfucheskaia]", "original_term"),
         ("the [effort] and", "supplied"),
+        ("[NRA General] Fu Zuoyi", "supplied"),
+        ("[Deputy Chairman] Peng", "supplied"),
+        ("[Politburo Member] Peng", "supplied"),
+        ("January [I] went", "supplied"),
+        ("said. [In] Harbin", "supplied"),
+        ("[The Ministry] agreed", "supplied"),
+        ("NKVD [People's Commissariat for Internal Affairs]", "supplied"),
+        ("VKP/b/ [All-Union Communist Party]", "supplied"),
+        ("the [Korean\nWorkers' Party leader] said", "supplied"),
+        ("Harbin[.] Then", "supplied"),
+        ("B[rigade?]", "expansion"),
+        ("[Polish\ninterpreter K.L.] Nowak", "name"),
+        ("[Ivan]\nPetrov", "name"),
         ("[для сна]", "original_term"),
         ("[sic]", "sic"),
         ("[SIC]", "sic"),
@@ -576,7 +618,7 @@ def test_unbalanced_brackets_are_text() -> None:
 def test_brackets_span_lines_and_page_breaks() -> None:
     t = Transcript("Stalin: [post\n\fof the] chairman.")
     assert [(i.kind, i.text) for i in t.inlines] == [
-        ("other", "[post\n\fof the]"),
+        ("supplied", "[post\n\fof the]"),
         ("page_break", "\f"),
     ]
 
@@ -620,7 +662,10 @@ def test_title_lexicon_copies_agree(title: str) -> None:
 def test_also_present_list() -> None:
     t = Transcript("Text.\n\n   Also present at the meeting: comrs. Molotov, Malenkov.\n\nEnd.")
     assert [b.KIND for b in t.blocks] == ["paragraph", "participants", "paragraph"]
-    assert [(p.title, p.name) for p in t.participants] == [("comrs.", "Molotov"), ("", "Malenkov")]
+    assert [(p.title, p.name) for p in t.participants] == [
+        ("comrs.", "Molotov"),
+        ("comrs.", "Malenkov"),
+    ]
     assert [p.text for p in t.participants] == ["comrs. Molotov", "Malenkov"]
 
 
@@ -638,3 +683,87 @@ def test_structure_is_derived_not_compared() -> None:
     assert data["transcript"]["turns"][0]["participant"]["name"] == "Stalin"
     assert data["transcript"]["fields"][0]["start_time"] == "18:30:00"
     assert archivedoc.from_dict(json.loads(json.dumps(data))) == b
+
+
+def test_footnote_digits_glued_to_words_and_their_end_notes() -> None:
+    t = Transcript(
+        "The middleman1 came, as did the cavalry.2 We spoke of that, as Stalin said.3\n\n"
+        "See No.2 and pp.12-14 of vol.3, year 1949.\n\n"
+        "Printed from the original.\n\n"
+        "1. A broker between the firms.\n\n"
+        "2. Probably the horsemen of the\nnorth.\n\n"
+        "3. Said in May."
+    )
+    refs = [(i.text, i.start) for i in t.inlines if i.kind == "footnote_ref"]
+    assert [text for text, _ in refs] == ["1", "2", "3"]
+    assert t.text[refs[0][1] - 9 : refs[0][1] + 1] == "middleman1"
+    assert [b.KIND for b in t.blocks[-3:]] == ["footnote", "footnote", "footnote"]
+    notes = {f.number: f for f in t.footnotes}
+    assert notes["2"].definition is not None and notes["2"].definition.text.startswith("2. Prob")
+    assert [r.text for r in notes["3"].references] == ["3"]
+
+
+def test_numbered_points_are_end_notes_only_after_every_reference() -> None:
+    t = Transcript("A struggle.1 Then more.\n\n1. First point.\n\n2. Second point.\n\nEnd.")
+    assert [b.KIND for b in t.blocks] == ["paragraph", "item", "item", "paragraph"]
+    assert [(f.number, f.definition) for f in t.footnotes] == [("1", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "value"),
+    [
+        (" Here: main topics and results", "Here", "main topics and results"),
+        ("here: main topics", "here", "main topics"),
+        ("Date and Time: June 3, 1961, 10:00", "Date and Time", "June 3, 1961, 10:00"),
+        ("Classification: Top Secret", "Classification", "Top Secret"),
+    ],
+)
+def test_header_fields(line: str, label: str, value: str) -> None:
+    found = Transcript(line + "\nText of the memo.").field(label)
+    assert found is not None and found.value == value
+
+
+def test_date_and_time_field_reads_its_date_and_times() -> None:
+    found = Transcript("Date and Time: June 3, 1961 10:00 - 11:30\n\nText.").field("Date and Time")
+    assert found is not None and found.date is not None
+    assert (found.start_time, found.end_time) == (datetime.time(10), datetime.time(11, 30))
+
+
+def test_reporting_opens_a_cable_and_is_no_field() -> None:
+    t = Transcript("Reporting:\n\nOn 12 June Cde. Li gave me his report.")
+    assert t.fields == () and [b.KIND for b in t.blocks][:1] == ["paragraph"]
+
+
+_WORDS = ["Stalin", "said", "Comrade", "Mao", "He", "Then", "Further,", "that", "At", "the",
+          "I", "asked", "1.", "MAO", "ZEDONG.", "We", "agree", ":", "[He]", "pointed", "out",
+          "x,"]  # fmt: skip
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_the_quick_turn_test_never_hides_a_turn(words: list[str]) -> None:
+    from archivedoc._readers.transcript import _may_be_turn
+
+    text = " ".join(words)
+    assert _may_be_turn(text) or terminal("turn").match(text) is None
+
+
+def test_the_quick_turn_test_on_the_project_documents() -> None:
+    from archivedoc._readers.transcript import _may_be_turn
+
+    for path in DOCS.values():
+        doc = archivedoc.loads(read_exact(path))
+        for block in doc.transcript.blocks if doc.transcript else ():
+            assert _may_be_turn(block.text) or terminal("turn").match(block.text) is None
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="Present:sid \n", max_size=80))
+def test_participant_starts_are_the_line_starts_of_every_hit(text: str) -> None:
+    """One search per line finds the same list starts as a look-back from every colon."""
+    from archivedoc._readers.rules import default_rules
+    from archivedoc._readers.transcript import _participant_starts
+
+    terminal = default_rules().terminal
+    hits = terminal("participant_start").finditer(text)
+    assert _participant_starts(text, terminal) == {text.rfind("\n", 0, m.start()) + 1 for m in hits}

@@ -20,6 +20,7 @@ from archivedoc._readers.rules import Rules
 from archivedoc._readers.transcript import INLINE_KINDS as INLINE_KINDS
 from archivedoc._readers.transcript import (
     TranscriptParts,
+    bracketed,
     parse_transcript,
     unbracketed,
 )
@@ -58,6 +59,18 @@ class Participant:
     name: str
     side: str | None
     start: int
+
+    @property
+    def gloss(self) -> str:
+        """The editor's description of the person before the name, as written.
+
+        "[Soviet translator N.T.]" for "[Soviet translator N.T.] Fedorenko"
+        (whose name is "Fedorenko"); empty if there is none.
+        """
+        if not self.text.endswith(self.name):
+            return ""
+        before = self.text[: len(self.text) - len(self.name)]
+        return " ".join(bracketed(before))
 
     @property
     def surname(self) -> str:

@@ -11,11 +11,24 @@ Transcript turns it into its classes.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import Any, NamedTuple
 
+from archivedoc._grammar import lexicons
 from archivedoc._readers.dates import date_prefix
+from archivedoc._readers.people import (
+    PEOPLE_FIELDS,
+    PersonParts,
+    Speakers,
+    address_people,
+    distinct,
+    field_people,
+    list_people,
+)
 from archivedoc._readers.rules import Rules, default_rules
+
+__all__ = ["PersonParts"]  # re-exported: the model reads people as these
 
 #: The kinds of inline marks, in the order a bracket is tested for them.
 INLINE_KINDS = (
@@ -34,16 +47,6 @@ INLINE_KINDS = (
     "footnote_label",
     "page_break",
 )
-
-
-class PersonParts(NamedTuple):
-    """A person of a participant list or a people field."""
-
-    text: str
-    title: str
-    name: str
-    side: str | None
-    start: int
 
 
 class BlockParts(NamedTuple):
@@ -108,6 +111,11 @@ class TranscriptParts(NamedTuple):
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
+def bracketed(text: str) -> list[str]:
+    """The (innermost) bracketed parts of ``text``, brackets included, in order."""
+    return _BRACKETED.findall(text) if "[" in text else []
+
+
 def unbracketed(text: str) -> str:
     """``text`` without its (innermost) bracketed parts."""
     return _BRACKETED.sub("", text) if "[" in text else text
@@ -117,24 +125,9 @@ def unbracketed(text: str) -> str:
 #: inline kinds up to "other" (the rest are not told apart by the rule).
 BRACKET_KINDS = INLINE_KINDS[: INLINE_KINDS.index("other")]
 
-#: Fields whose value names people ("Interpreter: Pavlov").
-_PEOPLE_FIELDS = {
-    "Participants": "",
-    "PARTICIPANTS": "",
-    "Interpreter": "Interpreter",
-    "Interpreters": "Interpreter",
-    "INTERPRETER": "Interpreter",
-    "INTERPRETERS": "Interpreter",
-    "Translator": "Translator",
-    "Translators": "Translator",
-    "Recorder": "Recorder",
-    "Recorders": "Recorder",
-    "RECORDER": "Recorder",
-    "Recorded by": "Recorder",
-}
 #: The named groups of ``block_kind``.
 _BLOCK_KINDS = ("page_marker", "mark", "footnote", "field", "item", "heading")
-_TIME_FIELDS = ("Date", "DATE", "Time", "TIME")
+_TIME_FIELDS = ("Date", "DATE", "Time", "TIME", "Date and Time", "Date and time", "DATE AND TIME")
 
 
 def split_blocks(
@@ -174,10 +167,24 @@ def split_blocks(
 
 
 def _participant_starts(text: str, terminal: Any) -> set[int]:
-    """The line starts where ``participant_start`` finds a header or side label."""
-    starts = set()
-    for found in terminal("participant_start").finditer(text):
-        starts.add(text.rfind("\n", 0, found.start()) + 1)
+    """The line starts where ``participant_start`` finds a header or side label.
+
+    One search per line at most: after a hit the search goes on at the next
+    line, and the line start of a hit is found by scanning back only to where
+    the search began, so every character is looked at a bounded number of
+    times (a line of ``side:`` repeated costs one search, not one per colon).
+    """
+    starts: set[int] = set()
+    rule = terminal("participant_start")
+    pos = line_start = 0
+    while (found := rule.search(text, pos)) is not None:
+        newline = text.rfind("\n", pos, found.start())
+        if newline >= 0:
+            line_start = newline + 1
+        starts.add(line_start)
+        pos = line_start = text.find("\n", found.end()) + 1
+        if not pos:
+            break
     return starts
 
 
@@ -187,34 +194,68 @@ def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
     terminal = rules.terminal
     lead, raw = split_blocks(text, rules)
     blocks: list[BlockParts] = []
-    participants: list[PersonParts] = []
+    listed: dict[int, tuple[PersonParts, ...]] = {}
+    header = True
     for block_text, start, after, is_list in raw:
-        block = _block(block_text, start, after, is_list, rules, participants)
+        block = _block(block_text, start, after, is_list, rules)
+        if is_list:
+            listed[len(blocks)] = list_people(block_text, start, terminal)
+        elif header and block.kind == "paragraph":
+            header = not _running_text(block_text)
+            addressed = address_people(block_text, start, terminal) if header else ()
+            if addressed:
+                listed[len(blocks)] = addressed
+                block = BlockParts("participants", block_text, start, after)
         blocks.append(block)
-        if block.kind == "field" and block.label in _PEOPLE_FIELDS:
-            participants.extend(_field_people(block, terminal))
-    inlines = _inlines(text, blocks, terminal)
+    mentioned = _mentions(blocks, listed, terminal)
+    people, where = distinct(person for _, person in mentioned)
+    owners: dict[int, dict[int, None]] = {}  # a block's people, once each, in order
+    for (index, _), person in zip(mentioned, where, strict=True):
+        if index >= 0:
+            owners.setdefault(index, {})[person] = None
+    for index, persons in owners.items():
+        blocks[index] = blocks[index]._replace(people=tuple(persons))
+    digits = list(terminal("footnote_digits").finditer(text))
+    if digits:
+        _end_notes(blocks, digits)
+    inlines = _inlines(text, blocks, terminal, digits)
     return TranscriptParts(
         lead,
         tuple(blocks),
-        tuple(participants),
-        _turns(blocks, participants, terminal),
+        tuple(people),
+        _turns(blocks, people, rules),
         inlines,
         _footnotes(blocks, inlines),
     )
 
 
-def _block(
-    text: str, start: int, after: str, is_list: bool, rules: Rules, people: list[PersonParts]
-) -> BlockParts:
-    """A block's parts; a participant list's people are added to ``people``."""
+def _mentions(
+    blocks: list[BlockParts], listed: dict[int, tuple[PersonParts, ...]], terminal: Any
+) -> list[tuple[int, PersonParts]]:
+    """Every person the blocks name, in order, with the index of the list block (or -1)."""
+    mentioned: list[tuple[int, PersonParts]] = []
+    for index, block in enumerate(blocks):
+        if index in listed:
+            mentioned.extend((index, person) for person in listed[index])
+        elif block.kind == "field" and block.label in PEOPLE_FIELDS:
+            value = block.value or ""
+            offset = block.start + len(block.text) - len(value)
+            following = blocks[index + 1].text if index + 1 < len(blocks) else None
+            found = field_people(block.label or "", value, offset, following, terminal)
+            mentioned.extend((-1, person) for person in found)
+    return mentioned
+
+
+def _running_text(text: str) -> bool:
+    """Whether a paragraph is running text, which ends a document's header block."""
+    return len(" ".join(text[:400].split())) > 100  # a prefix: no list of every word
+
+
+def _block(text: str, start: int, after: str, is_list: bool, rules: Rules) -> BlockParts:
+    """A block's parts (a participant list's people are read apart)."""
     terminal = rules.terminal
     if is_list:
-        first = len(people)
-        people.extend(_people(text, start, True, terminal))
-        return BlockParts(
-            "participants", text, start, after, people=tuple(range(first, len(people)))
-        )
+        return BlockParts("participants", text, start, after)
     found = terminal("block_kind").match(text)
     kind = _which(found, _BLOCK_KINDS)
     if kind in ("page_marker", "mark"):
@@ -225,7 +266,7 @@ def _block(
         return _field(text, start, after, found, rules)
     if kind == "item":
         return BlockParts("item", text, start, after, label=found.group("label"))
-    if kind == "heading" and not _turn(text, terminal):
+    if kind == "heading" and not _turn(text, rules):
         return BlockParts("heading", text, start, after)
     return BlockParts("paragraph", text, start, after)
 
@@ -239,9 +280,66 @@ def _which(found: Any, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _turn(text: str, terminal: Any) -> tuple[str, str, str] | None:
+#: How many words of a paragraph may come before a turn's reporting verb at
+#: most: an item number, the opening words, the speakers and the words
+#: between them and the verb, all bounded in ``turn``.
+_TURN_REACH = 40
+#: How many characters of a paragraph the quick test looks at.
+_TURN_WINDOW = 4000
+
+
+#: Punctuation around a word ("said," "[said]" "«said"), stripped before the lookup.
+_EDGES = ",;:.!?()[]\u00ab\u00bb\"\u201c\u201d'\u2019\u2014\u2013-"
+
+
+@functools.cache
+def _verb_words() -> frozenset[str]:
+    """The first word of every reporting verb ("pointed" of "pointed out")."""
+    words = lexicons()["reporting_verbs"] + lexicons()["reporting_verbs_third"]
+    return frozenset(verb.split()[0] for verb in words)
+
+
+@functools.cache
+def _lower_speaker_words() -> frozenset[str]:
+    """Speaker words in lower case: pronouns, person nouns, titles ("he", "delegation", "cde.")."""
+    found = lexicons()
+    words = found["pronouns"] + found["person_nouns"] + found["titles"]
+    return frozenset(word for word in words if not word[:1].isupper())
+
+
+def _may_be_turn(text: str) -> bool:
+    """Whether ``turn`` can match ``text`` at all: a cheap test before the costly rule.
+
+    A turn has a colon (script form), or a name in capitals with a period
+    first ("MAO ZEDONG. ..."), or among its first words a reporting verb
+    with, at most four words before it, a word that can end a speaker: a
+    capitalised word, a bracket, an alias, a comma (an inserted "..., said
+    Mao"), a pronoun, a person noun or a title.
+    """
+    window = text[:_TURN_WINDOW]  # no copy of a long paragraph's rest
+    head = window.split(None, _TURN_REACH)[:_TURN_REACH]
+    if not head:
+        return False
+    if len(text) > _TURN_WINDOW and len(head) < _TURN_REACH:
+        return True  # words too long to see them all: let the rule decide
+    if ":" in text[:400] or (head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5])):
+        return True
+    verbs, lower = _verb_words(), _lower_speaker_words()
+    for index, word in enumerate(head):
+        if index and word.strip(_EDGES) in verbs:
+            for before in head[max(0, index - 4) : index]:
+                if before[:1].isupper() or before[-1:] in "]),/" or before in lower:
+                    return True
+                if before[:1] in '[«"“' or before.strip(_EDGES) in lower:
+                    return True
+    return False
+
+
+def _turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
     """(speaker, form, verb) if ``text`` opens with a speaker, else None."""
-    found = terminal("turn").match(text)
+    if _quick(rules) and not _may_be_turn(text):
+        return None
+    found = rules.terminal("turn").match(text)
     if found is None:
         return None
     if found.group("script") is not None:
@@ -249,16 +347,23 @@ def _turn(text: str, terminal: Any) -> tuple[str, str, str] | None:
     return found.group("speaker"), "reported", found.group("verb")
 
 
+def _quick(rules: Rules) -> bool:
+    """Whether ``_may_be_turn`` holds for these rules: their ``turn`` is the default one."""
+    return rules is default_rules() or (
+        rules.terminal("turn").pattern == default_rules().terminal("turn").pattern
+    )
+
+
 def _field(text: str, start: int, after: str, found: Any, rules: Rules) -> BlockParts:
     label, value = found.group("label"), found.group("value")
     date = start_time = end_time = None
     if label in _TIME_FIELDS:
         rest = value
-        dated = date_prefix(value, rules) if label in ("Date", "DATE") else None
+        dated = date_prefix(value, rules) if label.startswith(("Date", "DATE")) else None
         if dated:
             date = dated
             rest = value[len(dated) :]
-        if dated or label in ("Time", "TIME"):
+        if dated or label.endswith(("Time", "time", "TIME")):
             start_time, end_time = _times(rest, rules.terminal)
     return BlockParts("field", text, start, after, label, value, None, date, start_time, end_time)
 
@@ -294,69 +399,15 @@ def _clock(hour: int, minute: int, suffix: str | None) -> datetime.time | None:
     return datetime.time(hour, minute)
 
 
-def _people(text: str, offset: int, header: bool, terminal: Any) -> list[PersonParts]:
-    """The people of a participant block, line by line, with their sides.
-
-    ``participant_block`` has checked every line but the rest of the header
-    line ("Present: Mao Zedong, Zhou Enlai"), which ``participant_line``
-    checks here.
-    """
-    people: list[PersonParts] = []
-    side: str | None = None
-    head = terminal("present_header").match(text) if header else None
-    pos = head.end() if head else 0
-    side_rule, person = terminal("side_label"), terminal("participant")
-    checked = head is None
-    while True:
-        eol = text.find("\n", pos)
-        stop = len(text) if eol < 0 else eol
-        line_end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
-        if checked or terminal("participant_line").fullmatch(text, pos, line_end):
-            labelled = (
-                side_rule.match(text, pos, line_end) if "side" in text[pos:line_end] else None
-            )
-            if labelled:
-                side = labelled.group("side")
-                pos = labelled.end()
-            for found in person.finditer(text, pos, line_end):
-                if unbracketed(found.group("name")).strip():
-                    people.append(_person(found, offset, side))
-        checked = True
-        if eol < 0:
-            return people
-        pos = eol + 1
-
-
-def _person(found: Any, offset: int, side: str | None) -> PersonParts:
-    """A person from a ``participant`` match; a sentence's final period is not the name's."""
-    title, name, text = found.group("title").strip(), found.group("name"), found.group()
-    if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
-        name, text = name[:-1], text[:-1]
-    return PersonParts(text, " ".join(title.split()), name, side, found.start() + offset)
-
-
-def _field_people(field: BlockParts, terminal: Any) -> tuple[PersonParts, ...]:
-    """People named by a Participants, Interpreter or Recorder field."""
-    written = field.value or ""
-    offset = field.start + len(field.text) - len(written)
-    value = written.rstrip(" \t.,;")
-    if not value or not terminal("participant_line").fullmatch(value):
-        return ()
-    role = _PEOPLE_FIELDS[field.label or ""]
-    people = []
-    for found in terminal("participant").finditer(value):
-        if not unbracketed(found.group("name")).strip():
-            continue
-        person = _person(found, offset, None)
-        if role and not person.title:
-            person = PersonParts(person.text, role, person.name, None, person.start)
-        people.append(person)
-    return tuple(people)
-
-
-def _inlines(text: str, blocks: list[BlockParts], terminal: Any) -> tuple[InlineParts, ...]:
-    """Brackets and page breaks in ``text``, each with its kind."""
-    labels = {b.start + b.text.index("["): b for b in blocks if b.kind == "footnote"}
+def _inlines(
+    text: str, blocks: list[BlockParts], terminal: Any, digits: list[Any]
+) -> tuple[InlineParts, ...]:
+    """Brackets, footnote digits (``digits``) and page breaks in ``text``, each with its kind."""
+    labels = {
+        b.start + b.text.index("["): b
+        for b in blocks
+        if b.kind == "footnote" and b.text.lstrip(" \t\f").startswith("[")
+    }
     kind_rule = terminal("bracket_kind")
     found_marks: list[InlineParts] = []
     for mark in terminal("bracket").finditer(text):
@@ -366,6 +417,8 @@ def _inlines(text: str, blocks: list[BlockParts], terminal: Any) -> tuple[Inline
             match = kind_rule.match(text, start)
             kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
         found_marks.append(InlineParts(kind or "other", value, start))
+    for mark in digits:
+        found_marks.append(InlineParts("footnote_ref", mark.group(), mark.start()))
     for rule in ("form_feed", "page_slashes"):
         for mark in terminal(rule).finditer(text):
             found_marks.append(InlineParts("page_break", mark.group(), mark.start()))
@@ -373,45 +426,49 @@ def _inlines(text: str, blocks: list[BlockParts], terminal: Any) -> tuple[Inline
     return tuple(found_marks)
 
 
+def _end_notes(blocks: list[BlockParts], digits: list[Any]) -> None:
+    """Make the numbered items that end the text the definitions of its footnote digits.
+
+    The PDF exports print a footnote as a bare digit glued to a word
+    ("comprador1") and its note as an item at the end ("1. Intermediary
+    between ..."): the trailing run of items numbered 1, 2, ... after the
+    last reference.  Each item whose number is referenced becomes a
+    footnote definition (in place, in ``blocks``).
+    """
+    run: list[int] = []
+    for index in range(len(blocks) - 1, -1, -1):
+        label = blocks[index].label or ""
+        if blocks[index].kind != "item" or not label[:-1].isdigit() or label[-1] != ".":
+            break
+        run.append(index)
+    run.reverse()
+    numbers = [(blocks[i].label or "")[:-1] for i in run]
+    if not run or numbers != [str(n) for n in range(1, len(run) + 1)]:
+        return
+    if digits[-1].start() >= blocks[run[0]].start:
+        return
+    referenced = {mark.group() for mark in digits}
+    for index, number in zip(run, numbers, strict=True):
+        if number in referenced:
+            block = blocks[index]
+            blocks[index] = BlockParts(
+                "footnote", block.text, block.start, block.after, number=number
+            )
+
+
 def _turns(
-    blocks: list[BlockParts], participants: list[PersonParts], terminal: Any
+    blocks: list[BlockParts], people: list[PersonParts], rules: Rules
 ) -> tuple[TurnParts, ...]:
     turns: list[TurnParts] = []
-    keys = [(_words(p.title), _words(p.name), index) for index, p in enumerate(participants)]
+    speakers = Speakers(people)
     for index, block in enumerate(blocks):
-        if block.kind == "paragraph":
-            found = _turn(block.text, terminal)
+        if block.kind in ("paragraph", "item"):
+            found = _turn(block.text, rules)
             if found is not None:
                 speaker, form, verb = found
-                person = _link(speaker, keys)
+                person = speakers.link(speaker)
                 turns.append(TurnParts(speaker, form, verb, block.text, index, person))
     return tuple(turns)
-
-
-def _words(text: str) -> list[str]:
-    """The casefolded words of ``text`` outside brackets, without end punctuation."""
-    words = (w.strip(".,;:") for w in unbracketed(text).split())
-    return [w.casefold() for w in words if w]
-
-
-def _link(speaker: str, keys: list[tuple[list[str], list[str], int]]) -> int | None:
-    """The index of the participant ``speaker`` names.
-
-    The first with the same name (with or without its title) wins; else the
-    first whose title alone is the speaker ("Premier") or whose name starts
-    or ends with the speaker's name ("Stalin", "Dr. Soong", "KIM").
-    """
-    spoken = _words(speaker)
-    if not spoken:
-        return None
-    best: int | None = None
-    for title, name, person in keys:
-        if spoken == title + name or spoken == name:
-            return person
-        bare = spoken[len(title) :] if title and spoken[: len(title)] == title else spoken
-        if best is None and (not bare or name[-len(bare) :] == bare or name[: len(bare)] == bare):
-            best = person
-    return best
 
 
 def content(text: str) -> str:

@@ -1,0 +1,142 @@
+"""Speakers linked to participants across spellings; one participant per person."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivedoc._readers.people import PersonParts, Speakers, distinct, words
+from archivedoc.model import Transcript
+
+
+def _person(title: str, name: str, start: int = 0) -> PersonParts:
+    return PersonParts(f"{title} {name}".strip(), title, name, None, start)
+
+
+def test_words_resolve_brackets_and_drop_end_punctuation() -> None:
+    assert words("Com[rade] Mao Zedong.") == ("comrade", "mao", "zedong")
+    assert words("[Soviet translator N.T.] Fedorenko") == ("fedorenko",)
+    assert words("Dr. [T.V.] Soong") == ("dr", "soong")
+    assert words("Shi Zhe /Karskii/") == ("shi", "zhe", "karskii")
+
+
+_STALIN = _person("Marshal", "Stalin")
+_MAO = _person("Chairman", "Mao Zedong")
+_IVAN = _person("", "I. V. Kovalev")
+_EVGENII = _person("", "E.F. Kovalev")
+_HE = _person("General", "He Long")
+_KIM = _person("Premier", "Kim Il Sung")
+_PAK = _person("Vice Premier", "Pak Song-chol")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "person"),
+    [
+        ("Marshal Stalin", _STALIN),
+        ("Stalin", _STALIN),
+        ("Comrade Stalin", _STALIN),
+        ("I.V. Stalin", _STALIN),
+        ("STALIN", _STALIN),
+        ("Com[rade] Mao Zedong", _MAO),
+        ("Comrade Mao Zedong", _MAO),
+        ("Mao", _MAO),
+        ("MAO ZEDONG", _MAO),
+        ("the Chairman", _MAO),
+        ("E.F. Kovalev", _EVGENII),
+        ("Kovalev", None),  # two people of that name: neither is named
+        ("He", None),  # a pronoun, not General He Long
+        ("He Long", _HE),
+        ("KIM", _KIM),
+        ("Premier", _KIM),
+        ("Vice Premier", _PAK),
+        ("Molotov", None),
+        ("", None),
+    ],
+)
+def test_link_by_any_spelling(speaker: str, person: PersonParts | None) -> None:
+    people = [_STALIN, _MAO, _IVAN, _EVGENII, _HE, _KIM, _PAK]
+    found = Speakers(people).link(speaker)
+    assert (None if found is None else people[found]) == person
+
+
+def test_one_participant_per_person() -> None:
+    stalin_again = _person("Comrade", "I.V. Stalin", 40)
+    fedorenko = _person("comrs.", "[Soviet translator N.T.] Fedorenko", 50)
+    recorder = _person("Recorder", "Fedorenko", 90)
+    people = [_STALIN, _IVAN, stalin_again, _EVGENII, fedorenko, recorder, _person("", "Kovalev")]
+    assert distinct(people) == ([_STALIN, _IVAN, _EVGENII, fedorenko], [0, 1, 0, 2, 3, 3, 1])
+
+
+def test_a_transcript_links_every_spelling_to_one_person() -> None:
+    t = Transcript(
+        "Present: Marshal Stalin, Comrade Mao Zedong, Mr. Molotov\n\n"
+        "Interpreter: Mr. Molotov\n\n"
+        "Stalin asked whether the delegation had arrived.\n\n"
+        "Mao replied that it had.\n\n"
+        "Marshal Stalin said that this was good."
+    )
+    assert [p.name for p in t.participants] == ["Stalin", "Mao Zedong", "Molotov"]
+    linked = [turn.participant for turn in t.turns]
+    assert linked == [t.participants[0], t.participants[1], t.participants[0]]
+
+
+# -- every form a person is read from (documents written for these tests) --------
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    return [(p.title, p.name) for p in Transcript(text).participants]
+
+
+def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
+    t = Transcript(
+        "Comrade Ivanov: It can be done.\n\n"
+        "      Also present at the conversation: comrs. Petrov, Sidorov, [Polish\n"
+        "interpreter K.L.] Nowak and [Czech interpreter] Jan Dvorak /Dvorsky/.\n\n"
+        "Recorded by comr. Nowak."
+    )
+    assert [(p.title, p.name) for p in t.participants] == [
+        ("comrs.", "Petrov"),
+        ("comrs.", "Sidorov"),
+        ("comrs.", "Nowak"),
+        ("comrs.", "Jan Dvorak /Dvorsky/"),
+    ]
+    nowak = t.participants[2]
+    assert nowak.text == "[Polish\ninterpreter K.L.] Nowak"
+    assert nowak.gloss == "[Polish\ninterpreter K.L.]" and t.participants[0].gloss == ""
+    assert t.text[nowak.start : nowak.start + len(nowak.text)] == nowak.text
+    assert t.turns[0].participant is None  # "Ivanov" is not in the list
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("To Comrade Ivanov\n\nReporting:\n\nThe talks went well.", [("Comrade", "Ivanov")]),
+        ("To Com[rade] P. Sidorov\n\nText.", [("Com[rade]", "P. Sidorov")]),
+        ("      to Cde. K. E. VOROSHILOV\n\n1. Text.", [("Cde.", "K. E. VOROSHILOV")]),
+        ("To Comrade A.A. Gromyko.\n\nText.", [("Comrade", "A.A. Gromyko")]),
+        ("To the Secretariat, to Chairman Kim:\n\nText.", [("Chairman", "Kim")]),
+        ("\fComrade Filippov!\n\n1. Received your telegram.", [("Comrade", "Filippov")]),
+        ("Head of Section 3 Weber          Bonn, 3 May 1991\nMemo", []),
+        ("MD K. Weber          Bonn, 3 May 1991\n Subject: Visit", [("MD", "K. Weber")]),
+        ("Weber          Bonn, 3 May 1991\n Subject: Visit", [("", "Weber")]),
+        (
+            " To: Sato Eisaku\nPrime Minister\n From: Ito Jun\nChairman, Trade Council\n Text.",
+            [("Prime Minister", "Sato Eisaku"), ("Chairman, Trade Council", "Ito Jun")],
+        ),
+        ("To: Foreign Ministry\n\nText.", []),
+        ("To sell the coal abroad.\n\nText.", []),
+        (
+            "Korean side: Kim Il Sung, Pak Hon-yong\n\nText.",
+            [("", "Kim Il Sung"), ("", "Pak Hon-yong")],
+        ),
+        ("In attendance: Mr. Ab, Mrs. Cd\n\nText.", [("Mr.", "Ab"), ("Mrs.", "Cd")]),
+    ],
+)
+def test_people_from_lists_address_lines_letterheads_and_fields(
+    text: str, people: list[tuple[str, str]]
+) -> None:
+    assert _people(text) == people
+
+
+def test_an_address_line_in_the_text_is_no_participant() -> None:
+    body = "The talks went on for a long time and touched on many questions of trade. " * 2
+    assert _people(body + "\n\nTo Comrade Ivanov\n\nText.") == []
