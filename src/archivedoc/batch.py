@@ -118,10 +118,15 @@ def load_many(
     ``.tar.gz``, ``.tgz``, ``.tar.bz2``, ``.tar.xz``: its members in archive
     order).  ``jobs`` is the number of processes (1: none started).
 
+    >>> import pathlib, tempfile
     >>> from archivedoc.batch import load_many
-    >>> for result in load_many(["seeds"]):
-    ...     print(result.source, result.document.date.edtf if result.ok else result.error)
-    seeds/000_166951fa67b74f81.txt 1945-06-30
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.md").write_text("## 1945 A title\\n", encoding="utf-8")
+    >>> _ = (folder / "b.MD").write_text("### Broken\\n", encoding="utf-8")
+    >>> for result in load_many(folder, jobs=2):
+    ...     print(pathlib.Path(result.source).name, result.ok)
+    a.md True
+    b.MD False
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
