@@ -405,3 +405,36 @@ def test_a_dialect_is_named_as_module_and_object(
     for bad in ("archivedoc.dialects.library:NOPE", "archivedoc:Document", "nope:X"):
         with pytest.raises(SystemExit):
             main(["check", "--dialect", bad, str(page)])
+
+
+def test_jobs_default_to_every_core() -> None:
+    assert build_parser().parse_args(["check", "x"]).jobs == len(os.sched_getaffinity(0))
+    assert build_parser().parse_args(["check", "x", "-j", "1"]).jobs == 1
+
+
+def test_convert_offers_every_format_of_the_export_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[bytes]
+) -> None:
+    # A stand-in for archivedoc.export with the registry's shape (issue 11).
+    from archivedoc._formats import Format
+
+    def titles(docs: Any) -> str:
+        return "".join(f"{name}: {doc.title}\n" for name, doc in docs)
+
+    export = type(sys)("archivedoc.export")
+    export.FORMATS = {  # type: ignore[attr-defined]
+        "title": Format("title", ".title.txt", False, lambda doc: doc.title + "\n", titles),
+        "upper": Format("upper", ".up", True, lambda doc: doc.title.upper().encode(), None),
+        "json": Format("json", ".json", False, lambda doc: "not ours", None),
+    }
+    monkeypatch.setitem(sys.modules, "archivedoc.export", export)
+    title = archivedoc.loads(SEED.read_text(encoding="utf-8")).title
+    assert main(["convert", str(SEED), str(SEED), "--to", "title", "-j", "1"]) == 0
+    assert capfd.readouterr().out == f"{SEED}: {title}\n{SEED}: {title}\n"
+    assert main(["convert", str(SEED), "--to", "upper", "-j", "1"]) == 0
+    assert capfd.readouterr().out == title.upper()
+    assert main(["convert", str(SEED), "--to", "upper", "-o", f"{tmp_path}/", "-j", "1"]) == 0
+    assert (tmp_path / "000_166951fa67b74f81.up").read_bytes() == title.upper().encode()
+    assert main(["convert", str(SEED), "--to", "json", "-j", "1"]) == 0  # ours wins
+    assert json.loads(capfd.readouterr().out)[0]["title"] == title
+    assert main(["convert", str(SEED), "--to", "csv", "-j", "1"]) == 2  # not in this registry

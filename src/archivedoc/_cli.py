@@ -75,11 +75,11 @@ class Diagnostic:
             return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
-    def to_json(self) -> str:
+    def to_json(self, ascii_only: bool = False) -> str:
         """One JSON line, for other tools."""
         data = attrs.asdict(self)
         del data["excerpt"]
-        return json.dumps(data, ensure_ascii=False)
+        return json.dumps(data, ensure_ascii=ascii_only)
 
 
 def diagnose(source: Source, error: Exception) -> Diagnostic:
@@ -242,6 +242,7 @@ def _nothing(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    ascii_only = not _utf(sys.stdout)
     total = failed = unreadable = 0
     with _progress(args) as tick:
         for diagnostic in _each(args, _check_one, tick):
@@ -253,7 +254,7 @@ def _check(args: argparse.Namespace) -> int:
             else:
                 failed += 1
             if args.format == "json":
-                print(diagnostic.to_json())
+                print(diagnostic.to_json(ascii_only))
             elif diagnostic.kind == "io":
                 print(f"archivedoc: {diagnostic.text()}", file=sys.stderr)
             else:
@@ -512,7 +513,7 @@ def _common() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=_jobs,
-        default=0,
+        default="0",
         metavar="N",
         help="processes to parse on (default: 0, all cores)",
     )

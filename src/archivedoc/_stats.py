@@ -83,8 +83,11 @@ class Tally:
         if item.earliest is None:
             self.undated += 1
         else:
-            self.earliest = min(item.earliest, self.earliest or item.earliest)
-            self.latest = max(item.latest or item.earliest, self.latest or item.earliest)
+            latest = item.earliest if item.latest is None else item.latest
+            self.earliest = (
+                item.earliest if self.earliest is None else min(self.earliest, item.earliest)
+            )
+            self.latest = latest if self.latest is None else max(self.latest, latest)
             self.decades[item.earliest // 10 * 10] += 1
         self.languages.update(item.languages)
         self.archives.update([item.archive] if item.archive else [])
