@@ -156,7 +156,7 @@ def _piece_one(
     assert doc is not None
     stream = _formats.stream(name)
     assert stream is not None
-    return stream.piece(source.relative, doc)
+    return stream.piece(source.name, doc)
 
 
 def _write_one(
@@ -227,7 +227,8 @@ def _each(
 
 
 def _report(diagnostic: Diagnostic, excerpt: bool = False) -> None:
-    print(diagnostic.text(), file=sys.stderr)
+    prefix = "archivedoc: " if diagnostic.kind == "io" else ""
+    print(prefix + diagnostic.text(), file=sys.stderr)
     if excerpt and diagnostic.excerpt:
         print(diagnostic.excerpt, file=sys.stderr)
 
@@ -583,7 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--to",
         required=True,
         metavar="FORMAT",
-        help="the output format: " + ", ".join(sorted(_formats.formats())),
+        help="the output format: " + _formats.describe(),
     )
     convert.add_argument(
         "-o",

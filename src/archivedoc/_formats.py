@@ -142,6 +142,24 @@ def formats() -> dict[str, Any]:
     return {**registry, **_OWN}
 
 
+_DESCRIPTIONS = {
+    "md": "the archive's text, byte for byte",
+    "json": "to_dict's JSON; an array for one output, an object per file in a folder",
+    "jsonl": "JSON Lines, one document per line",
+    "csv": "a table, one row per document",
+}
+
+
+def describe() -> str:
+    """The formats for ``--help``: each name with what it is."""
+    parts = []
+    for name, fmt in sorted(formats().items()):
+        about = _DESCRIPTIONS.get(name) if name in _OWN or fmt is _OWN_CSV else None
+        about = about or getattr(fmt, "description", "")
+        parts.append(f"{name} ({about})" if about else name)
+    return "; ".join(parts)
+
+
 def stream(name: str) -> Stream | None:
     """How to stream ``name`` into one output, if it is an own format that can."""
     if name == "csv" and "csv" in (_registry() or {}):
