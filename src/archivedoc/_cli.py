@@ -109,9 +109,10 @@ def _check_one(
         return Diagnostic(
             source.name, 1, 1, "the written text reads back differently", "round_trip"
         )
-    text = original.decode("utf-8") if isinstance(original, bytes) else original
-    if written == text:
+    same = written == original if isinstance(original, str) else written.encode() == original
+    if same:
         return None
+    text = original.decode("utf-8") if isinstance(original, bytes) else original
     pairs = enumerate(zip(written, text, strict=False))
     at = next((i for i, (a, b) in pairs if a != b), min(len(written), len(text)))
     line = text.count("\n", 0, at) + 1
@@ -254,12 +255,13 @@ def _check(args: argparse.Namespace) -> int:
                 unreadable += 1
             else:
                 failed += 1
+            # Each line flushed: a reader of the pipe sees failures as they come.
             if args.format == "json":
-                print(diagnostic.to_json(ascii_only))
+                print(diagnostic.to_json(ascii_only), flush=True)
             elif diagnostic.kind == "io":
                 print(f"archivedoc: {diagnostic.text()}", file=sys.stderr)
             else:
-                print(diagnostic.text())
+                print(diagnostic.text(), flush=True)
     sys.stdout.flush()
     if not total:
         return _nothing(args)
