@@ -175,4 +175,4 @@ def test_a_registered_reader_reads_its_suffix_in_folders(tmp_path: Path) -> None
 
 def test_the_batch_names_are_exported_at_top_level() -> None:
     assert archivedoc.load_many is load_many and archivedoc.loads_many is loads_many
-    assert {"load_many", "loads_many", "Result"} <= set(archivedoc.__all__)
+    assert {"load_many", "loads_many"} <= set(archivedoc.__all__)

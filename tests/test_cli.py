@@ -103,16 +103,16 @@ def test_check_json_lines_carry_every_diagnostic(tmp_path: Path) -> None:
 
 def test_check_points_at_the_first_change_of_a_round_trip() -> None:
     # A correct parser never changes the text; the check is fed a changed one.
-    from archivedoc._cli import _check_one
     from archivedoc._sources import Source
+    from archivedoc._tasks import check_one
 
     text = SEED.read_text(encoding="utf-8")
     doc = archivedoc.loads(text)
     source = Source("seed.txt", "seed.txt")
-    assert _check_one(source, doc, None, text.encode("utf-8")) is None
+    assert check_one(source, doc, None, text.encode("utf-8")) is None
     changed = text.replace("Soong", "Sung", 1)
     at = changed.index("Sung") + 1
-    found = _check_one(source, doc, None, changed.encode("utf-8"))
+    found = check_one(source, doc, None, changed.encode("utf-8"))
     assert found is not None and found.kind == "round_trip"
     assert (found.line, found.column) == (
         changed.count("\n", 0, at) + 1,
@@ -241,11 +241,22 @@ def test_ctrl_c_while_reading_stdin_exits_130_without_a_traceback() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(1.5)  # started, and blocked reading standard input
+    _wait_until_reading_a_pipe(child.pid)
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=60)
     assert child.returncode == 130
     assert err == b"archivedoc: interrupted\n" and out == b""
+
+
+def _wait_until_reading_a_pipe(pid: int) -> None:
+    """Until the process is blocked reading a pipe (its kernel wait channel says so)."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if "pipe_read" in wchan.read_text():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} never read its standard input")
 
 
 def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ from archivedoc._writer import render as _render
 from archivedoc._writer import render_heading, render_section
 
 if TYPE_CHECKING:
-    from archivedoc.batch import Result, load_many, loads_many
+    from archivedoc.batch import load_many, loads_many
 
 __all__ = [
     "DEFAULT",
@@ -89,7 +89,6 @@ __all__ = [
     "ParseError",
     "Participant",
     "ParticipantList",
-    "Result",
     "Section",
     "Summary",
     "Transcript",
@@ -168,7 +167,7 @@ def dump(doc: Document, fp: IO[bytes]) -> None:
 # The batch functions live in archivedoc.batch, imported on first use: it
 # needs the functions above, and multiprocessing, zipfile and tarfile are
 # not worth their import time to a program that reads one document.
-_BATCH = frozenset({"Result", "load_many", "loads_many"})
+_BATCH = frozenset({"load_many", "loads_many"})
 
 
 def __getattr__(name: str) -> Any:

@@ -159,14 +159,14 @@ def loads_many(
     yield from _documents(sources, options, jobs)
 
 
-#: A task turns what reading a source gave into what the batch yields for it:
-#: task(source, document, error, original bytes or text).
-Task = Callable[[Source, "Document | None", "Exception | None", "bytes | str | None"], _R]
+# A task turns what reading a source gave into what the batch yields for it:
+# task(source, document, error, original bytes or text).
+_Task = Callable[[Source, "Document | None", "Exception | None", "bytes | str | None"], _R]
 
 
-def process(
+def _process(
     sources: Iterable[Source],
-    task: Task[_R],
+    task: _Task[_R],
     options: ReadOptions,
     jobs: int,
     readers: Mapping[str, Reader] | None = None,
@@ -195,7 +195,7 @@ def _warm(dialect: Dialect) -> None:
 
 
 def _apply(
-    task: Task[_R], options: ReadOptions, readers: Mapping[str, Reader], source: Source
+    task: _Task[_R], options: ReadOptions, readers: Mapping[str, Reader], source: Source
 ) -> _R:
     try:
         document, original = _read(source, options, readers)
@@ -275,8 +275,8 @@ def _documents(
     sources: Iterable[Source], options: ReadOptions, jobs: int
 ) -> Generator[Result, None, None]:
     if jobs <= 1:
-        yield from process(sources, _result, options, jobs)
+        yield from _process(sources, _result, options, jobs)
         return
     task = functools.partial(_pickled_result, options.dialect)
-    for data in process(sources, task, options, jobs):
+    for data in _process(sources, task, options, jobs):
         yield _unpickled_result(options.dialect, data)
