@@ -47,12 +47,31 @@ def _sources(args: argparse.Namespace) -> Iterator[Source]:
     return expand(args.paths, frozenset(READERS), args.max_size)
 
 
+class _Screen:
+    """Where a command's lines go: around the progress bar, when there is one."""
+
+    def __init__(self, bar: Any = None) -> None:
+        self.bar = bar
+
+    def tick(self) -> None:
+        """One more document done."""
+        if self.bar is not None:
+            self.bar.update()
+
+    def say(self, text: str, file: IO[str], flush: bool = False) -> None:
+        """Print a line; on the bar's terminal, above the bar (which is then redrawn)."""
+        if self.bar is not None and file.isatty():
+            type(self.bar).write(text, file=file)
+        else:
+            print(text, file=file, flush=flush)
+
+
 @contextlib.contextmanager
-def _progress(args: argparse.Namespace) -> Iterator[Callable[[], None]]:
-    """A function to call once per document: it moves the bar, if there is one."""
+def _progress(args: argparse.Namespace) -> Iterator[_Screen]:
+    """The screen of a run: a progress bar on standard error if it is a terminal."""
     shown = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     if not shown:
-        yield lambda: None
+        yield _Screen()
         return
     from tqdm import tqdm
 
@@ -60,25 +79,25 @@ def _progress(args: argparse.Namespace) -> Iterator[Callable[[], None]]:
     total = count(args.paths, frozenset(READERS))
     bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
     try:
-        yield bar.update
+        yield _Screen(bar)
     finally:
         bar.close()
 
 
 def _each(
-    args: argparse.Namespace, task: Callable[[Source, Any, Any, Any], _R], tick: Callable[[], None]
+    args: argparse.Namespace, task: Callable[[Source, Any, Any, Any], _R], screen: _Screen
 ) -> Iterator[_R]:
     with contextlib.closing(_process(_sources(args), task, _options(args), args.jobs)) as results:
         for result in results:
-            tick()
+            screen.tick()
             yield result
 
 
-def _report(diagnostic: Diagnostic, excerpt: bool = False) -> None:
+def _report(diagnostic: Diagnostic, screen: _Screen, excerpt: bool = False) -> None:
     prefix = "archivedoc: " if diagnostic.kind == "io" else ""
-    print(prefix + diagnostic.text(), file=sys.stderr)
+    screen.say(prefix + diagnostic.text(), sys.stderr)
     if excerpt and diagnostic.excerpt:
-        print(diagnostic.excerpt, file=sys.stderr)
+        screen.say(diagnostic.excerpt, sys.stderr)
 
 
 def _nothing(args: argparse.Namespace) -> int:
@@ -91,10 +110,11 @@ def _nothing(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
+    """Parse every document and write it back: one diagnostic per failure."""
     ascii_only = not utf(sys.stdout)
     total = failed = unreadable = 0
-    with _progress(args) as tick:
-        for diagnostic in _each(args, check_one, tick):
+    with _progress(args) as screen:
+        for diagnostic in _each(args, check_one, screen):
             total += 1
             if diagnostic is None:
                 continue
@@ -104,11 +124,11 @@ def check(args: argparse.Namespace) -> int:
                 failed += 1
             # Each line flushed: a reader of the pipe sees failures as they come.
             if args.format == "json":
-                print(diagnostic.to_json(ascii_only), flush=True)
+                screen.say(diagnostic.to_json(ascii_only), sys.stdout, flush=True)
             elif diagnostic.kind == "io":
-                print(f"archivedoc: {diagnostic.text()}", file=sys.stderr)
+                _report(diagnostic, screen)
             else:
-                print(diagnostic.text(), flush=True)
+                screen.say(diagnostic.text(), sys.stdout, flush=True)
     sys.stdout.flush()
     if not total:
         return _nothing(args)
@@ -125,31 +145,33 @@ def _status(total: int, failed: int, unreadable: int, args: argparse.Namespace) 
 
 
 def show(args: argparse.Namespace) -> int:
+    """Print each document as JSON."""
     ascii_only = not utf(sys.stdout)
     task = functools.partial(show_one, None if args.compact else 2, ascii_only)
     total = failed = unreadable = 0
-    with _progress(args) as tick:
-        for shown in _each(args, task, tick):
+    with _progress(args) as screen:
+        for shown in _each(args, task, screen):
             total += 1
             if isinstance(shown, Diagnostic):
                 unreadable += shown.kind == "io"
                 failed += shown.kind != "io"
-                _report(shown, excerpt=True)
+                _report(shown, screen, excerpt=True)
             else:
-                sys.stdout.write(shown + "\n")
+                screen.say(shown, sys.stdout)
     sys.stdout.flush()
     return _status(total, failed, unreadable, args)
 
 
 def stats(args: argparse.Namespace) -> int:
+    """Print the corpus summary."""
     tally = _stats.Tally()
     unreadable = 0
-    with _progress(args) as tick:
-        for found in _each(args, facts_one, tick):
+    with _progress(args) as screen:
+        for found in _each(args, facts_one, screen):
             if isinstance(found, Diagnostic):
                 tally.failures += 1
                 unreadable += found.kind == "io"
-                _report(found)
+                _report(found, screen)
             else:
                 tally.add(found)
     total = tally.documents + tally.failures
@@ -164,6 +186,7 @@ def stats(args: argparse.Namespace) -> int:
 
 
 def convert(args: argparse.Namespace) -> int:
+    """Write the documents in the format of ``--to``."""
     offered = _formats.formats()
     if args.to not in offered:
         names = ", ".join(sorted(offered))
@@ -193,16 +216,16 @@ def _convert_to_folder(args: argparse.Namespace, folder: str) -> int:
     total = failed = unreadable = 0
     sources = unique(_sources(args))
     with (
-        _progress(args) as tick,
+        _progress(args) as screen,
         contextlib.closing(_process(sources, task, _options(args), args.jobs)) as results,
     ):
         for diagnostic in results:
-            tick()
+            screen.tick()
             total += 1
             if diagnostic is not None:
                 unreadable += diagnostic.kind == "io"
                 failed += diagnostic.kind != "io"
-                _report(diagnostic)
+                _report(diagnostic, screen)
     return _status(total, failed, unreadable, args)
 
 
@@ -211,19 +234,19 @@ def _convert_to_stream(args: argparse.Namespace, output: str | None, fmt: Any) -
 
     def note(diagnostic: Diagnostic) -> None:
         counts[1 + (diagnostic.kind == "io")] += 1
-        _report(diagnostic)
+        _report(diagnostic, screen)
 
     sys.stdout.flush()
     with contextlib.ExitStack() as stack:
         out: IO[bytes] = (
             sys.stdout.buffer if output is None else stack.enter_context(open(output, "wb"))
         )
-        tick = stack.enter_context(_progress(args))
+        screen = stack.enter_context(_progress(args))
         stream = _formats.stream(args.to)
         if stream is not None:
             task = functools.partial(piece_one, args.to)
             first = True
-            for piece in _each(args, task, tick):
+            for piece in _each(args, task, screen):
                 counts[0] += 1
                 if isinstance(piece, Diagnostic):
                     note(piece)
@@ -240,7 +263,7 @@ def _convert_to_stream(args: argparse.Namespace, output: str | None, fmt: Any) -
 
             def documents() -> Iterator[tuple[str, Document]]:
                 for result in results:
-                    tick()
+                    screen.tick()
                     counts[0] += 1
                     if result.document is not None:
                         yield result.source, result.document
