@@ -244,6 +244,26 @@ def _result(
     return Result(source.name, document, error)
 
 
+class _Pickler(pickle.Pickler):
+    """Pickles ``dialect`` as a reference, to be put back by identity (see _pickled_result)."""
+
+    def __init__(self, file: io.BytesIO, dialect: Dialect) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._dialect = dialect
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return "dialect" if obj is self._dialect else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, dialect: Dialect) -> None:
+        super().__init__(file)
+        self._dialect = dialect
+
+    def persistent_load(self, pid: Any) -> Dialect:
+        return self._dialect
+
+
 def _pickled_result(
     dialect: Dialect,
     source: Source,
@@ -257,16 +277,12 @@ def _pickled_result(
     :data:`archivedoc.DEFAULT` would no longer be written by the fast path.
     """
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.persistent_id = lambda obj: "dialect" if obj is dialect else None  # type: ignore[method-assign]
-    pickler.dump(_result(source, document, error, original))
+    _Pickler(buffer, dialect).dump(_result(source, document, error, original))
     return buffer.getvalue()
 
 
 def _unpickled_result(dialect: Dialect, data: bytes) -> Result:
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = lambda pid: dialect  # type: ignore[method-assign]
-    result: Any = unpickler.load()
+    result: Any = _Unpickler(io.BytesIO(data), dialect).load()
     assert isinstance(result, Result)
     return result
 
