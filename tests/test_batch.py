@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import tarfile
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -176,3 +178,13 @@ def test_a_registered_reader_reads_its_suffix_in_folders(tmp_path: Path) -> None
 def test_the_batch_names_are_exported_at_top_level() -> None:
     assert archivedoc.load_many is load_many and archivedoc.loads_many is loads_many
     assert {"load_many", "loads_many"} <= set(archivedoc.__all__)
+
+
+def test_a_named_pipe_is_read_like_a_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "doc.md"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(SEED.read_bytes(),))
+    writer.start()
+    (result,) = load_many(fifo)
+    writer.join()
+    assert result.document == archivedoc.loads(SEED.read_text(encoding="utf-8"))

@@ -67,11 +67,10 @@ def expand(
             yield _stdin(max_size)
         elif os.path.isdir(name):
             yield from _folder(Path(name), suffixes)
-        elif os.path.isfile(name):
-            if is_archive(name):
-                yield from _archive(name, suffixes, max_size)
-            else:
-                yield Source(name, os.path.basename(name), path=name)
+        elif os.path.isfile(name) and is_archive(name):
+            yield from _archive(name, suffixes, max_size)
+        elif os.path.exists(name):  # a file, or a pipe such as <(zcat doc.md.gz)
+            yield Source(name, os.path.basename(name), path=name)
         elif _MAGIC & set(name):
             yield from _glob(name, suffixes, max_size)
         else:
@@ -80,19 +79,16 @@ def expand(
 
 
 def count(inputs: Iterable[str | os.PathLike[str]], suffixes: Container[str]) -> int | None:
-    """How many documents ``expand`` will give, or None when that needs reading (archives)."""
+    """How many documents ``expand`` will give, or None if only reading can tell."""
     total = 0
     for given in inputs:
         name = os.fspath(given)
-        if name == STDIN or is_archive(name) or (_MAGIC & set(name) and not os.path.exists(name)):
-            if name == STDIN:
-                total += 1
-                continue
-            return None
         if os.path.isdir(name):
             total += sum(1 for _ in _folder(Path(name), suffixes))
+        elif is_archive(name) or (_MAGIC & set(name) and not os.path.exists(name)):
+            return None  # an archive's members, a glob's matches
         else:
-            total += 1
+            total += 1  # a file, standard input, or a missing path's error
     return total
 
 
