@@ -449,3 +449,18 @@ def test_convert_offers_every_format_of_the_export_registry(
     assert main(["convert", str(SEED), "--to", "json", "-j", "1"]) == 0  # ours wins
     assert json.loads(capfd.readouterr().out)[0]["title"] == title
     assert main(["convert", str(SEED), "--to", "csv", "-j", "1"]) == 2  # not in this registry
+
+
+def _needs_an_extra(data: bytes, options: Any) -> archivedoc.Document:
+    raise ImportError("reading .needs files needs the 'needs' extra: pip install archivedoc[needs]")
+
+
+def test_a_reader_without_its_extra_stops_with_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from archivedoc.batch import READERS
+
+    monkeypatch.setitem(READERS, ".needs", _needs_an_extra)
+    (tmp_path / "a.needs").write_bytes(b"%binary")
+    assert main(["check", str(tmp_path), "-j", "1"]) == 2
+    assert "pip install archivedoc[needs]" in capsys.readouterr().err

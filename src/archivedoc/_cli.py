@@ -20,6 +20,15 @@ from collections.abc import Sequence
 from archivedoc import DEFAULT, DEFAULT_MAX_SIZE, Dialect, __version__, _commands, _formats
 from archivedoc._commands import INTERRUPTED, PIPE_CLOSED, USAGE
 
+_EXAMPLES = """\
+examples:
+  archivedoc check corpus/ archive.zip       parse and write back every document, on all cores
+  archivedoc show seeds/000_166951fa67b74f81.txt
+  archivedoc convert corpus/ --to jsonl > corpus.jsonl
+  archivedoc stats corpus/
+  archivedoc COMMAND --help                  a command's options and examples
+
+"""
 _EXIT_CODES = """\
 exit codes:
   0    every document was read (and, for check, written back byte for byte)
@@ -144,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="archivedoc",
         description="Parse, check, convert and count Wilson Center Digital Archive documents.",
-        epilog=_EXIT_CODES,
+        epilog=_EXAMPLES + _EXIT_CODES,
         formatter_class=raw,
     )
     parser.add_argument("--version", action="version", version=f"archivedoc {__version__}")
@@ -234,6 +243,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         sys.stdout.flush()
         return code
+    except ImportError as exc:
+        # A reader's optional dependency that is not installed (e.g. archivedoc[pdf]):
+        # the reader's message says what to install.
+        print(f"archivedoc: {exc}", file=sys.stderr)
+        return USAGE
     except KeyboardInterrupt:
         print("archivedoc: interrupted", file=sys.stderr)
         return INTERRUPTED
