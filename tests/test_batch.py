@@ -188,3 +188,21 @@ def test_a_named_pipe_is_read_like_a_file(tmp_path: Path) -> None:
     (result,) = load_many(fifo)
     writer.join()
     assert result.document == archivedoc.loads(SEED.read_text(encoding="utf-8"))
+
+
+def test_archive_members_are_named_plainly_and_written_inside_the_output(tmp_path: Path) -> None:
+    from archivedoc._sources import Source
+    from archivedoc._tasks import output_path
+
+    archive = tmp_path / "docs.tar"
+    with tarfile.open(archive, "w") as tar:
+        data = SEED.read_bytes()
+        info = tarfile.TarInfo("./seed.md")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    (result,) = load_many(archive)
+    assert result.source == f"{archive}/seed.md"
+    # Members named to escape the output folder ("zip slip") stay inside it.
+    for hostile in ("../../etc/x.md", "/abs/x.md"):
+        path = output_path(str(tmp_path / "out"), Source(hostile, hostile), ".json")
+        assert path.resolve().is_relative_to((tmp_path / "out").resolve())

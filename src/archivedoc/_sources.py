@@ -155,6 +155,8 @@ def _member(
     """A Source for a member (its data to be read), None if it is not a document."""
     if PurePosixPath(member).suffix.lower() not in suffixes:
         return None
+    while member.startswith("./"):  # tar -C folder . names its members ./name
+        member = member[2:]
     name = f"{archive}/{member}"
     if max_size is not None and size > max_size:
         return Source(name, member, error=DocumentTooLargeError(size, max_size, "bytes"))
