@@ -116,7 +116,8 @@ def load_many(
     :data:`READERS`, recursively, in name order, hidden ones left out), a
     glob (``corpus/**/*.md``) or a zip or tar archive (``.zip``, ``.tar``,
     ``.tar.gz``, ``.tgz``, ``.tar.bz2``, ``.tar.xz``: its members in archive
-    order).  ``jobs`` is the number of processes (1: none started).
+    order); ``-`` is standard input.  ``jobs`` is the number of processes
+    (1 or less: none is started).
 
     >>> import pathlib, tempfile
     >>> from archivedoc.batch import load_many
