@@ -464,3 +464,9 @@ def test_a_reader_without_its_extra_stops_with_what_to_install(
     (tmp_path / "a.needs").write_bytes(b"%binary")
     assert main(["check", str(tmp_path), "-j", "1"]) == 2
     assert "pip install archivedoc[needs]" in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_is_an_io_error(tmp_path: Path) -> None:
+    result = run("convert", SEED, "--to", "jsonl", "-o", tmp_path / "no" / "such" / "x.jsonl")
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"No such file or directory" in result.stderr

@@ -257,3 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return PIPE_CLOSED
+    except OSError as exc:  # the output cannot be written: a missing folder, a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"archivedoc: {where}{exc.strerror or exc}", file=sys.stderr)
+        return USAGE
