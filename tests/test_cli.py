@@ -182,7 +182,9 @@ def test_archives_are_checked_and_converted_member_by_member(tmp_path: Path) -> 
 
 def test_show_prints_indented_json_or_json_lines(tmp_path: Path) -> None:
     one = run("show", SEED)
-    assert one.returncode == 0 and one.stdout.startswith(b'{\n  "schema": 1')
+    doc = archivedoc.loads(SEED.read_text(encoding="utf-8"))
+    expected = json.dumps(archivedoc.to_dict(doc), indent=2, ensure_ascii=False) + "\n"
+    assert one.returncode == 0 and one.stdout == expected.encode("utf-8")
     lines = run("show", SEED, DOCUMENTS[0], "--compact").stdout.decode().splitlines()
     assert len(lines) == 2 and all(json.loads(line)["schema"] == 1 for line in lines)
 
