@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import batch  # noqa: E402
+import exports  # noqa: E402
 import generate  # noqa: E402
 
 import archivedoc  # noqa: E402
@@ -429,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         ],
     ]
     targets += batch.add_to_report(out, args.quick)
+    out += exports.report(corpus.texts, args.min_time, rounds) if corpus else []
     out.append("\n## Targets\n")
     out.append(table(["target", "measured", "met"], targets))
     out.append(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s.")
