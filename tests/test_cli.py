@@ -472,3 +472,53 @@ def test_an_output_that_cannot_be_written_is_an_io_error(tmp_path: Path) -> None
     result = run("convert", SEED, "--to", "jsonl", "-o", tmp_path / "no" / "such" / "x.jsonl")
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert b"No such file or directory" in result.stderr
+
+
+# -- the export registry (archivedoc.export), through convert ------------------------
+
+
+def test_convert_to_csv_is_the_export_registry_table(tmp_path: Path) -> None:
+    from archivedoc.export.tables import DOCUMENT_COLUMNS
+
+    inputs = [SEED, *DOCUMENTS[:3]]
+    target = tmp_path / "documents.csv"
+    result = run("convert", *inputs, "--to", "csv", "-o", target, "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    with target.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == DOCUMENT_COLUMNS
+    assert [row["file"] for row in rows] == [str(p) for p in inputs]
+    assert rows[0]["edtf"] == "1945-06-30"
+
+
+def test_convert_to_xml_formats_one_document_or_a_folder(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    tei = run("convert", SEED, "--to", "tei")
+    assert tei.returncode == 0, tei.stderr
+    root = ElementTree.fromstring(tei.stdout)
+    assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
+    title = archivedoc.loads(SEED.read_text(encoding="utf-8")).title
+    assert title in "".join(root.itertext())
+    several = run("convert", SEED, DOCUMENTS[0], "--to", "tei")
+    assert several.returncode == 2 and several.stdout == b""
+    archive = tmp_path / "docs.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("a/seed.md", SEED.read_bytes())
+        zf.writestr("a/other.md", DOCUMENTS[0].read_bytes())
+    out = tmp_path / "dc"
+    assert run("convert", archive, "--to", "dc", "-o", f"{out}/").returncode == 0
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xml"))
+    assert written == ["a/other.xml", "a/seed.xml"]
+    record = ElementTree.parse(out / "a" / "seed.xml").getroot()
+    assert record.tag == "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc"
+    assert record.findtext("{http://purl.org/dc/elements/1.1/}title") == title
+
+
+def test_convert_to_a_binary_format_writes_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "documents.parquet"
+    result = run("convert", SEED, *DOCUMENTS[:2], "--to", "parquet", "-o", target)
+    assert result.returncode == 0, result.stderr
+    data = target.read_bytes()
+    assert data[:4] == b"PAR1" and data[-4:] == b"PAR1"
