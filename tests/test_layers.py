@@ -25,7 +25,21 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("documents", ("archivedoc._io",)),
     ("api", ("archivedoc",)),
     ("dialects", ("archivedoc.dialects", "archivedoc.strategies")),
-    ("edge", ("archivedoc._cli", "archivedoc.__main__", "archivedoc.export")),
+    (
+        "edge",
+        (
+            "archivedoc._cli",
+            "archivedoc.__main__",
+            "archivedoc.export",
+            "archivedoc.batch",
+            "archivedoc._commands",
+            "archivedoc._formats",
+            "archivedoc._pool",
+            "archivedoc._sources",
+            "archivedoc._stats",
+            "archivedoc._tasks",
+        ),
+    ),
 ]
 
 #: Imported inside functions on purpose: it needs the optional Hypothesis.
