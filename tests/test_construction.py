@@ -145,7 +145,7 @@ def test_type_checkers_refuse_unknown_transcript_attributes(tmp_path: Any) -> No
         cwd=tmp_path,
     )
     assert '"Transcript" has no attribute "trns"' in done.stdout, done.stdout + done.stderr
-    assert 'Revealed type is "tuple[archivedoc._transcript.Turn, ...]"' in done.stdout
+    assert 'Revealed type is "tuple[archivedoc._model.transcript.Turn, ...]"' in done.stdout
     assert done.returncode == 1
     # At run time the lazy derivation still works, and still refuses a typo.
     transcript = Transcript("Stalin: Yes.")

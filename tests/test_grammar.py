@@ -130,8 +130,8 @@ def test_contents_section_takes_the_rest_as_transcript() -> None:
 
 
 def test_every_rule_has_a_comment() -> None:
-    comments = rule_comments()
-    assert set(comments) == set(default_grammar().keys())
+    comments = rule_comments()  # rules and pieces (tests/test_grammar_build.py checks both)
+    assert set(default_grammar().keys()) <= set(comments)
     assert all(comments.values()), [name for name, text in comments.items() if not text]
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import archivedoc
 from archivedoc import Transcript
 from archivedoc._grammar import default_grammar, terminal
-from archivedoc._transcript_parser import split_blocks
+from archivedoc._readers.transcript import split_blocks
 from archivedoc.strategies import transcripts
 from conftest import DOCUMENTS, SEED, read_exact
 

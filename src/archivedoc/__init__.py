@@ -16,17 +16,20 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from archivedoc._citation import Contributor, Locator
-from archivedoc._dates import Date
 from archivedoc._dialect import DEFAULT, Dialect, DialectError
-from archivedoc._document import Document
 from archivedoc._errors import ArchivedocError, DocumentTooLargeError, ParseError
 from archivedoc._grammar import grammar_text
-from archivedoc._parser import DEFAULT_MAX_SIZE
-from archivedoc._parser import check_size as _check_size
-from archivedoc._parser import decode as _decode
-from archivedoc._parser import parse as _parse
-from archivedoc._sections import (
+from archivedoc._io.dicts import from_dict, to_dict
+from archivedoc._io.parse import DEFAULT_MAX_SIZE
+from archivedoc._io.parse import check_size as _check_size
+from archivedoc._io.parse import decode as _decode
+from archivedoc._io.parse import parse as _parse
+from archivedoc._io.write import render as _render
+from archivedoc._io.write import render_heading, render_section
+from archivedoc._model.citation import Contributor, Locator
+from archivedoc._model.dates import Date
+from archivedoc._model.document import Document
+from archivedoc._model.sections import (
     Citation,
     Contents,
     ContentsItem,
@@ -36,8 +39,7 @@ from archivedoc._sections import (
     Section,
     Summary,
 )
-from archivedoc._serialize import from_dict, to_dict
-from archivedoc._transcript import (
+from archivedoc._model.transcript import (
     Block,
     Field,
     Footnote,
@@ -53,8 +55,6 @@ from archivedoc._transcript import (
     Transcript,
     Turn,
 )
-from archivedoc._writer import render as _render
-from archivedoc._writer import render_heading, render_section
 
 __all__ = [
     "DEFAULT",

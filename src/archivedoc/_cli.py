@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from archivedoc import DEFAULT, Dialect, Document, ParseError, __version__, dumps, loads, to_dict
-from archivedoc._parser import decode
+from archivedoc._io.parse import decode
 
 
 def _dialect(spec: str) -> Dialect:

@@ -23,7 +23,7 @@ from parsimonious.grammar import Grammar
 
 from archivedoc._errors import ArchivedocError
 from archivedoc._grammar import default_grammar, grammar_text
-from archivedoc._sections import (
+from archivedoc._model.sections import (
     Citation,
     Contents,
     Credits,
@@ -33,7 +33,7 @@ from archivedoc._sections import (
 )
 
 if TYPE_CHECKING:
-    from archivedoc._document import Document
+    from archivedoc._model.document import Document
 
 __all__ = ["DEFAULT", "Builder", "Dialect", "DialectError", "Writer"]
 
@@ -191,7 +191,7 @@ class Dialect:
         """The text of ``doc`` in this dialect."""
         if self.writer is not None:
             return self.writer(doc)
-        from archivedoc._writer import render
+        from archivedoc._io.write import render
 
         return render(doc)
 
@@ -199,7 +199,7 @@ class Dialect:
         """Raise ValueError unless ``doc`` reads back equal in this dialect."""
         classes = _labels(self.sections)
         if _structural(self.rules, self.builders, self.writer):
-            from archivedoc._layout import check_document
+            from archivedoc._model.joins import check_document
 
             check_document(doc, classes)
             return
@@ -207,7 +207,7 @@ class Dialect:
             check_class(section, classes, self.name)
         if PARSING.get():
             return
-        from archivedoc._parser import parse
+        from archivedoc._io.parse import parse
 
         text = self.render(doc)
         try:

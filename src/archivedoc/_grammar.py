@@ -1,10 +1,11 @@
 """Load the PEG grammar shipped in ``archivedoc/grammar/`` and compile it once.
 
-The grammar text is data: every ``*.peg`` file of the folder is read in name
-order and joined into one parsimonious grammar (``document.peg`` first; a
-later rule with the same name wins, as in parsimonious itself).  Other modules
-ask this one for rules or for the compiled regex of a terminal; parsimonious
-types never leave the parser modules.
+The grammar is data: every ``*.peg`` file of the folder (``document.peg``
+first, then in name order) and every word list of ``grammar/lexicons/`` is
+read, built into one parsimonious grammar by :mod:`archivedoc._grammar_build`
+(pieces and word lists spliced in; a name may be defined once) and compiled
+on first use.  Other modules ask this one for rules or for the compiled regex
+of a terminal; parsimonious types never leave the parser modules.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from parsimonious.expressions import Compound, Expression, Regex
 from parsimonious.grammar import Grammar
 from parsimonious.nodes import Node
 
+from archivedoc._grammar_build import build, parse_lexicon
+
 _PACKAGE = "archivedoc.grammar"
 _FIRST = "document.peg"
 
 
+@functools.cache
 def grammar_files() -> dict[str, str]:
     """The grammar files, name -> text, in the order they are joined."""
     from importlib import resources  # here, not at import: it costs ~10 ms to import
@@ -31,9 +35,24 @@ def grammar_files() -> dict[str, str]:
     return {name: (folder / name).read_text(encoding="utf-8") for name in names}
 
 
+@functools.cache
+def lexicons() -> dict[str, tuple[str, ...]]:
+    """The word lists of ``grammar/lexicons/``, name -> entries in file order."""
+    from importlib import resources
+
+    folder = resources.files(_PACKAGE) / "lexicons"
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    return {p.name[:-4]: parse_lexicon(p.read_text(encoding="utf-8")) for p in files}
+
+
+@functools.cache
 def grammar_text() -> str:
-    """The whole grammar as one text, the way parsimonious compiles it."""
-    return "\n".join(grammar_files().values())
+    """The whole grammar as one text, the way parsimonious compiles it.
+
+    Pieces and word lists are spliced in and multi-line terminals joined, so
+    this is plain parsimonious; the readable sources are :func:`grammar_files`.
+    """
+    return build(grammar_files().items(), lexicons())
 
 
 @functools.cache
@@ -129,10 +148,14 @@ _RULE = re.compile(r"^([A-Za-z_][A-Za-z_0-9]*)\s*=")
 
 
 def rule_comments(text: str | None = None) -> dict[str, str]:
-    """Each rule's name -> the comment block written right above it."""
+    """Each rule's and piece's name -> the comment block written right above it.
+
+    ``text`` defaults to the readable sources, all files joined.
+    """
     comments: dict[str, str] = {}
     block: list[str] = []
-    for line in (text if text is not None else grammar_text()).splitlines():
+    source = text if text is not None else "\n".join(grammar_files().values())
+    for line in source.splitlines():
         comment = _COMMENT.match(line)
         rule = _RULE.match(line)
         if comment:

@@ -7,10 +7,10 @@ functions only, never on the parser.
 
 from __future__ import annotations
 
-from archivedoc._citation import Contributor, Locator
-from archivedoc._dates import Date
-from archivedoc._document import Document
-from archivedoc._sections import (
+from archivedoc._model.citation import Contributor, Locator
+from archivedoc._model.dates import Date
+from archivedoc._model.document import Document
+from archivedoc._model.sections import (
     Citation,
     Contents,
     ContentsItem,
@@ -20,7 +20,7 @@ from archivedoc._sections import (
     Section,
     Summary,
 )
-from archivedoc._transcript import (
+from archivedoc._model.transcript import (
     Block,
     Field,
     Footnote,

@@ -14,10 +14,10 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from archivedoc._dates import Date
 from archivedoc._dialect import DEFAULT, Dialect
-from archivedoc._document import Document
-from archivedoc._sections import (
+from archivedoc._model.dates import Date
+from archivedoc._model.document import Document
+from archivedoc._model.sections import (
     KNOWN_LABELS,
     Citation,
     Contents,
@@ -26,7 +26,7 @@ from archivedoc._sections import (
     Section,
     Summary,
 )
-from archivedoc._transcript import Transcript
+from archivedoc._model.transcript import Transcript
 
 __all__ = [
     "blank_lines",

@@ -35,14 +35,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from archivedoc._dialect import Dialect
-from archivedoc._sections import OriginalLanguage, Section, Summary
-from archivedoc._transcript import Transcript
-from archivedoc._writer import render_heading, render_section
+from archivedoc._io.write import render_heading, render_section
+from archivedoc._model.sections import OriginalLanguage, Section, Summary
+from archivedoc._model.transcript import Transcript
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._document import Document
+    from archivedoc._model.document import Document
 
 __all__ = ["LIBRARY", "Source", "Text", "documents", "write"]
 

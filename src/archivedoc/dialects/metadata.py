@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from archivedoc._dialect import DEFAULT, Dialect
-from archivedoc._sections import Section
+from archivedoc._model.sections import Section
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._document import Document
+    from archivedoc._model.document import Document
 
 __all__ = [
     "METADATA",

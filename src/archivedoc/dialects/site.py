@@ -36,9 +36,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from archivedoc._dialect import Dialect
-from archivedoc._sections import Credits, Section, Summary
-from archivedoc._transcript import Transcript
-from archivedoc._writer import render_heading, render_section
+from archivedoc._io.write import render_heading, render_section
+from archivedoc._model.sections import Credits, Section, Summary
+from archivedoc._model.transcript import Transcript
 from archivedoc.dialects.metadata import (
     RULES as METADATA_RULES,
 )
@@ -54,7 +54,7 @@ from archivedoc.dialects.metadata import (
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._document import Document
+    from archivedoc._model.document import Document
 
 __all__ = ["DONOR_LINE", "SITE", "documents", "write"]
 

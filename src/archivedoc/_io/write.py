@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from archivedoc._document import Document
-from archivedoc._sections import Section
+from archivedoc._model.document import Document
+from archivedoc._model.sections import Section
 
 
 def render_section(section: Section) -> str:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from archivedoc._date_parser import date_prefix
-from archivedoc._dates import Date
 from archivedoc._grammar import terminal
-from archivedoc._transcript import (
+from archivedoc._model.dates import Date
+from archivedoc._model.transcript import (
     INLINE_KINDS,
     Block,
     Field,
@@ -32,6 +31,7 @@ from archivedoc._transcript import (
     Turn,
     _unbracketed,
 )
+from archivedoc._readers.dates import date_prefix
 
 #: The named groups of ``bracket_kind``, in the order they are tried: the
 #: inline kinds up to "other" (the rest are not told apart by the rule).

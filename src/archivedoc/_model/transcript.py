@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from archivedoc._dates import Date
+from archivedoc._model.dates import Date
 
 __all__ = [
     "Block",
@@ -276,7 +276,7 @@ class Transcript:
             """Derive the structure when one of its (still unset) attributes is read."""
             if name not in _DERIVED:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            from archivedoc._transcript_parser import parse_transcript
+            from archivedoc._readers.transcript import parse_transcript
 
             for key, value in parse_transcript(self.text).items():
                 object.__setattr__(self, key, value)

@@ -14,11 +14,11 @@ from typing import Any, ClassVar
 
 import attrs
 
-from archivedoc._citation import Contributor, Locator
-from archivedoc._citation_parser import read_citation
-from archivedoc._dates import Date
 from archivedoc._grammar import terminal
-from archivedoc._section_parser import (
+from archivedoc._model.citation import Contributor, Locator
+from archivedoc._model.dates import Date
+from archivedoc._readers.citation import read_citation
+from archivedoc._readers.sections import (
     language_code,
     read_contents_item,
     read_languages,

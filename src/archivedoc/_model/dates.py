@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from archivedoc._date_parser import read_date
+from archivedoc._readers.dates import read_date
 
 __all__ = ["Date"]
 

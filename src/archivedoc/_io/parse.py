@@ -24,11 +24,11 @@ from archivedoc._dialect import (
     DialectError,
     compiled,
 )
-from archivedoc._document import Document
 from archivedoc._errors import DocumentTooLargeError, ParseError
 from archivedoc._grammar import default_grammar
-from archivedoc._sections import Section
-from archivedoc._visitor import LayoutVisitor, SectionError
+from archivedoc._io.tree import LayoutVisitor, SectionError
+from archivedoc._model.document import Document
+from archivedoc._model.sections import Section
 
 #: The section classes of the default format, by label.
 DEFAULT_SECTIONS: Mapping[str, type[Section]] = DEFAULT_CLASSES

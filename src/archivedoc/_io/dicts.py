@@ -19,8 +19,8 @@ from typing import Any, Union
 import attrs
 
 from archivedoc._dialect import DEFAULT, Dialect
-from archivedoc._document import Document
-from archivedoc._sections import Section
+from archivedoc._model.document import Document
+from archivedoc._model.sections import Section
 
 #: The version of the JSON layout; bumped when it changes incompatibly.
 SCHEMA_VERSION = 1

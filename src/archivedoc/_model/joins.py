@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from archivedoc._dialect import DEFAULT_CLASSES, PARSING, check_class
 from archivedoc._grammar import split_heading
-from archivedoc._sections import Contents, Section
+from archivedoc._model.sections import Contents, Section
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from archivedoc._document import Document
+    from archivedoc._model.document import Document
 
 
 _BLANK_START = re.compile(r"[ \t]*(?:\r?\n|\Z)")

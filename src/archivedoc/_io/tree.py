@@ -11,11 +11,11 @@ from typing import Any
 
 from parsimonious.nodes import Node, NodeVisitor
 
-from archivedoc._dates import Date
 from archivedoc._dialect import DEFAULT, Dialect, DialectError
-from archivedoc._document import Document
-from archivedoc._sections import Section
-from archivedoc._transcript import Transcript
+from archivedoc._model.dates import Date
+from archivedoc._model.document import Document
+from archivedoc._model.sections import Section
+from archivedoc._model.transcript import Transcript
 
 
 class SectionError(ValueError):

@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from archivedoc._dates import Date
 from archivedoc._dialect import DEFAULT, Dialect
 from archivedoc._grammar import terminal
-from archivedoc._sections import (
+from archivedoc._model.dates import Date
+from archivedoc._model.sections import (
     Citation,
     Contents,
     ContentsItem,
@@ -20,7 +20,7 @@ from archivedoc._sections import (
     Section,
     Summary,
 )
-from archivedoc._transcript import Transcript
+from archivedoc._model.transcript import Transcript
 
 __all__ = ["Document"]
 
@@ -141,7 +141,7 @@ class Document:
 
     def __attrs_post_init__(self) -> None:
         if self.dialect is DEFAULT:
-            from archivedoc._layout import check_document
+            from archivedoc._model.joins import check_document
 
             check_document(self)
         else:

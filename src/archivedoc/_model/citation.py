@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from archivedoc._citation_parser import LOCATOR_PARTS, read_locator
+from archivedoc._readers.citation import LOCATOR_PARTS, read_locator
 
 __all__ = ["Contributor", "Locator"]
 

@@ -1,0 +1,1 @@
+"""Whole documents: reading text into a Document, writing it back, JSON dicts."""

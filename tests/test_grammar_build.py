@@ -1,0 +1,257 @@
+"""The grammar sources: how they are built, and that they stay readable.
+
+``fixtures/terminals.json`` holds the compiled pattern of every regex
+terminal.  It was taken from the one-line grammar before the sources were
+rewritten with pieces and word lists, so the equality test proves that the
+rewrite compiles to the very same regexes (and so runs exactly as fast).  A
+deliberate change of a terminal updates it, as the golden files are:
+``ARCHIVEDOC_REGEN=1 pytest tests/test_grammar_build.py``, then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import regex
+from parsimonious.expressions import Regex
+
+from archivedoc._grammar import default_grammar, grammar_files, lexicons, rule_comments
+from archivedoc._grammar_build import GrammarError, build, parse_lexicon, prefix_tree
+
+TERMINALS = Path(__file__).parent / "fixtures" / "terminals.json"
+GRAMMAR = Path(__file__).resolve().parent.parent / "src" / "archivedoc" / "grammar"
+_PIECE = re.compile(r"[A-Z][A-Z0-9_]*\Z")
+
+
+def _terminals() -> dict[str, dict[str, object]]:
+    return {
+        name: {"pattern": expr.re.pattern, "flags": expr.re.flags}
+        for name, expr in sorted(default_grammar().items())
+        if isinstance(expr, Regex)
+    }
+
+
+def test_every_terminal_compiles_to_the_recorded_pattern() -> None:
+    now = _terminals()
+    if os.environ.get("ARCHIVEDOC_REGEN"):
+        TERMINALS.write_text(json.dumps(now, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    recorded = json.loads(TERMINALS.read_text(encoding="utf-8"))
+    assert sorted(now) == sorted(recorded)
+    changed = [name for name in recorded if now[name] != recorded[name]]
+    assert not changed
+
+
+def test_no_grammar_line_is_longer_than_120_characters() -> None:
+    files = [*GRAMMAR.glob("*.peg"), *GRAMMAR.glob("lexicons/*.txt")]
+    assert len(files) > 8
+    long = [
+        f"{path.name}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if len(line) > 120
+    ]
+    assert not long
+
+
+def _names() -> set[str]:
+    """Every rule and piece defined in the sources."""
+    text = "\n".join(grammar_files().values())
+    return set(re.findall(r"^([A-Za-z_]\w*)[ \t]*=", text, re.MULTILINE))
+
+
+def test_every_rule_and_piece_has_a_comment_with_an_example() -> None:
+    comments = rule_comments()
+    names = _names()
+    assert set(default_grammar().keys()) <= names
+    assert set(comments) == names
+    assert not [name for name in names if not comments[name]]
+    # an example is written in quotes: "June 30, 1945", "[sic]", "Present:"
+    assert not [name for name in names if '"' not in comments[name]]
+
+
+def test_pieces_do_not_reach_parsimonious() -> None:
+    names = _names()
+    pieces = {name for name in names if _PIECE.match(name)}
+    assert {"TITLE", "NAME", "LINE_END", "YEAR", "BLANK_LINES"} <= pieces
+    assert not pieces & set(default_grammar().keys())
+
+
+def test_each_word_list_is_written_once() -> None:
+    sources = "\n".join(grammar_files().values())
+    for name, words in lexicons().items():
+        assert sources.count("{@" + name + "}") == 1, name
+        assert prefix_tree(words)[3:-1] not in sources, name  # no pasted copy
+        assert len(set(words)) == len(words), name
+    lists = [frozenset(words) for words in lexicons().values()]
+    assert len(set(lists)) == len(lists)
+
+
+# -- every word of every list, in every terminal that uses it ------------------
+
+TITLES = lexicons()["titles"]
+
+
+def _t(name: str) -> regex.Pattern[str]:
+    expr = default_grammar()[name]
+    assert isinstance(expr, Regex)
+    return expr.re  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_each_title_in_participants_and_turns(title: str) -> None:
+    line = f"{title} Example Person"
+    assert _t("participant_line").fullmatch(line)
+    found = _t("participant").match(line)
+    assert found is not None and found.group("title").strip() == title
+    assert found.group("name") == "Example Person"
+    block = _t("participant_block").match(f"Present:\n\n{line}\n\nText.")
+    assert block is not None and block.group() == f"Present:\n\n{line}"
+    # a title ends the name before it: two people on one line
+    assert _t("participant_line").fullmatch(f"Mr. Other {line}")
+    two = list(_t("participant").finditer(f"Mr. Other {line}"))
+    assert [m.group("name") for m in two] == ["Other", "Example Person"]
+    turn = _t("turn").match(f"{line} said that")
+    assert turn is not None and turn.group("speaker") == line
+    alone = _t("turn").match(f"{title}: We agree.")
+    if title in lexicons()["field_labels"]:  # "Interpreter: ..." is a field
+        assert alone is None
+    else:
+        assert alone is not None and alone.group("speaker") == title
+
+
+@pytest.mark.parametrize("verb", lexicons()["reporting_verbs"])
+def test_each_reporting_verb_in_turns(verb: str) -> None:
+    turn = _t("turn").match(f"Marshal Stalin {verb} that the treaty holds.")
+    assert turn is not None
+    assert (turn.group("speaker"), turn.group("verb")) == ("Marshal Stalin", verb)
+
+
+@pytest.mark.parametrize("word", lexicons()["not_speakers"])
+def test_each_word_that_is_not_a_speaker(word: str) -> None:
+    assert _t("turn").match(f"{word} said that the treaty holds.") is None
+
+
+@pytest.mark.parametrize("label", lexicons()["common_labels"])
+def test_each_common_label_is_not_a_speaker(label: str) -> None:
+    assert _t("turn").match(f"{label}: the treaty holds.") is None
+
+
+@pytest.mark.parametrize("label", lexicons()["field_labels"])
+def test_each_field_label(label: str) -> None:
+    kind = _t("block_kind").match(f"{label}: June 30, 1945")
+    assert kind is not None and kind.group("field")
+    assert (kind.group("label"), kind.group("value")) == (label, "June 30, 1945")
+    assert _t("turn").match(f"{label}: June 30, 1945") is None
+
+
+@pytest.mark.parametrize("mark", lexicons()["handling_marks"])
+def test_each_handling_mark(mark: str) -> None:
+    kind = _t("block_kind").match(mark)
+    assert kind is not None and kind.group("mark") == mark
+    text = f"Stalin asked.\n{mark}\nSoong replied."
+    run = _t("run_block").match(text)
+    assert run is not None and run.group() == "Stalin asked."
+    cut = _t("block_break").search(text)
+    assert cut is not None and cut.start() == len("Stalin asked.")
+
+
+@pytest.mark.parametrize("word", lexicons()["physical_marks"])
+def test_each_physical_mark(word: str) -> None:
+    for text in (f"[{word}]", f"[two words {word.upper()} here]"):
+        kind = _t("bracket_kind").match(text)
+        assert kind is not None and kind.lastgroup == "physical", text
+
+
+@pytest.mark.parametrize("word", lexicons()["common_words"])
+def test_each_common_word_is_not_an_original_term(word: str) -> None:
+    kind = _t("bracket_kind").fullmatch(f"[{word}]")
+    assert kind is not None and kind.lastgroup != "original_term"
+
+
+def test_the_list_is_what_keeps_a_common_word_from_original_terms() -> None:
+    from parsimonious.grammar import Grammar
+
+    lists = dict(lexicons())
+    lists["common_words"] = tuple(w for w in lexicons()["common_words"] if w != "your")
+    without = Grammar(build(grammar_files().items(), lists))["bracket_kind"].re
+    assert without.fullmatch("[your]").lastgroup == "original_term"
+    assert _t("bracket_kind").fullmatch("[your]").lastgroup == "supplied"
+
+
+# -- building ---------------------------------------------------------------
+
+
+def test_prefix_tree() -> None:
+    assert prefix_tree(["Colonel", "Comrade"]) == "(?:Co(?:lonel|mrade))"
+    assert prefix_tree(["Dr", "Dr.", "Deputy"]) == r"(?:D(?:eputy|r(?:\.)?))"
+    assert prefix_tree(["Copy to", "Note-taker"]) == r"(?:Copy[ ]to|Note\-taker)"
+    words = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Messrs.", "Minister", "тов."]
+    tree = regex.compile(prefix_tree(words))
+    assert all(tree.fullmatch(word) for word in words)
+    assert not any(tree.fullmatch(word) for word in ["M", "Mrs.."[:4] + "x", "Mi", "тов"])
+    with pytest.raises(GrammarError):
+        prefix_tree([])
+
+
+def test_parse_lexicon_skips_comments_and_blanks() -> None:
+    assert parse_lexicon("# a list\n\nDr.\n  Mr. \n#x\nCopy to\n") == ("Dr.", "Mr.", "Copy to")
+
+
+def _build(text: str, lists: dict[str, list[str]] | None = None) -> str:
+    return build([("test.peg", text)], lists or {})
+
+
+def test_pieces_lists_and_lines_are_spliced() -> None:
+    text = _build(
+        'greeting = ~r"""\n'
+        '    {TITLE}[ ]      # a title: "Dr. "\n'
+        "    \\#[#]          # a hash, escaped or in a set\n"
+        "    [ ]{NAME}\n"
+        '"""i\n'
+        '\n# A title.\nTITLE = ~r"(?:{@titles})"\n'
+        'NAME = ~r"\\p{Lu}\\p{L}+"\n'
+        'other = greeting "x"\n',
+        {"titles": ["Dr.", "Mr."]},
+    )
+    assert text == (
+        'greeting = ~r"(?:(?:Dr\\.|Mr\\.))[ ]\\#[#][ ]\\p{Lu}\\p{L}+"i\nother = greeting "x"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('a = ~r"{NOPE}"\n', r"rule 'a' \(test.peg, line 1\): unknown piece \{NOPE\}"),
+        ('a = ~r"{@nope}"\n', r"rule 'a' \(test.peg, line 1\): unknown word list \{@nope\}"),
+        (
+            'a = ~r"{B}"\n\nB = ~r"x{C}"\nC = ~r"{B}"\n',
+            r"rule '[BC]' \(test.peg, line [34]\): the pieces form a cycle: [BC] -> [BC] -> [BC]",
+        ),
+        ('a = ~r"{B}"\nB = ~r"(?P<x>y)"\n', r"rule 'B' \(test.peg, line 2\): .*named group"),
+        ('a = ~r"x"\nB = "x"\n', r"rule 'B' .*must be one regex"),
+        ('a = ~r"x"\na = ~r"y"\n', r"rule 'a' \(test.peg, line 2\): 'a' is already defined"),
+        ('a = ~r"x[ab"\n', None),
+        ('a = ~r"""\n  [ab  # no end\n"""\n', r"rule 'a' .*not closed"),
+        ('a = ~r"""\n  "x"\n"""\n', r"rule 'a' .*quote"),
+    ],
+)
+def test_build_mistakes_name_the_rule_and_file(text: str, message: str | None) -> None:
+    if message is None:  # a broken regex is parsimonious's and the dialect's to report
+        _build(text)
+        return
+    with pytest.raises(GrammarError, match=message):
+        _build(text)
+
+
+def test_overrides_replace_by_name_only() -> None:
+    base = [("base.peg", 'a = b\nb = ~r"x"\nB = ~r"y"\n')]
+    assert build(base, {}, overrides=[("mine", 'b = ~r"{B}z"\n')]) == 'a = b\nb = ~r"yz"\n'
+    assert build(base, {}, overrides=[("mine", 'B = ~r"q"\n')]) == 'a = b\nb = ~r"x"\n'
+    with pytest.raises(GrammarError, match=r"rule 'c' \(mine, line 1\): overrides 'c', which no"):
+        build(base, {}, overrides=[("mine", 'c = ~r"x"\n')])
+    with pytest.raises(GrammarError, match=r"already defined in base\.peg"):
+        build([*base, ("mine", 'b = ~r"x"\n')], {})
