@@ -169,10 +169,9 @@ TRANSCRIPT_REPRODUCERS: dict[str, Shape] = _table(
     Shape(
         "transcript",
         "participants linked to turns",
-        lambda k: "Present: "
-        + ", ".join(["Mr. Ab"] * k)
-        + "\n\n"
-        + "Stalin said x.\n\n" * max(1, k // 2),
+        lambda k: (
+            "Present: " + ", ".join(["Mr. Ab"] * k) + "\n\n" + "Stalin said x.\n\n" * max(1, k // 2)
+        ),
         100,
         "1",
     ),
