@@ -20,5 +20,6 @@ exclude_patterns = ["_build"]
 doctest_global_setup = f"""
 import archivedoc, attrs
 from archivedoc import *
+from archivedoc.model import *
 SEED = {str(Path(__file__).resolve().parent.parent / "seeds" / "000_166951fa67b74f81.txt")!r}
 """

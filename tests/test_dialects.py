@@ -133,7 +133,6 @@ def test_dialects_side_by_side_in_threads(seed_text: str) -> None:
         ("kw_section = section_header kw_text\n", "kw_section", "'kw_text', which no rule"),
         ('kw_list = kw_item*\nkw_item = ~r"[a-z]*"\n', "kw_list", "can match empty text"),
         ('kw_list = (" "? "x"?)+\n', "kw_list", "can match empty text"),
-        ('section = ~r"x*"\n', "headed", "override of 'section'"),
         ('kw = kw "," "x" / "x"\n', "kw", "left-recursive"),
         ('a1 = ""? b1 "x"\nb1 = a1 / "y"\n', "a1", "left-recursive"),
         ('kw = ~r"(unclosed"\n', "kw", "does not compile"),
@@ -145,6 +144,13 @@ def test_grammar_mistakes_are_reported_when_the_dialect_is_built(
     with pytest.raises(DialectError, match=message) as info:
         DEFAULT.extend("broken", rules=rules)
     assert f"rule {rule!r}" in str(info.value)
+    assert "'broken'" in str(info.value)
+
+
+def test_an_override_is_checked_with_the_rules_it_changes() -> None:
+    with pytest.raises(DialectError, match="override of 'section'") as info:
+        DEFAULT.extend("broken", overrides='section = ~r"x*"\n')
+    assert "rule 'headed'" in str(info.value)
     assert "'broken'" in str(info.value)
 
 
@@ -385,7 +391,8 @@ def test_dialect_properties(dialect: Dialect, strategy: st.SearchStrategy[Docume
 def test_shipped_dialect_rules_have_comments(module: object) -> None:
     from archivedoc._grammar import rule_comments
 
-    comments = rule_comments(module.RULES)  # type: ignore[attr-defined]
+    text = module.RULES + getattr(module, "OVERRIDES", "")  # type: ignore[attr-defined]
+    comments = rule_comments(text)
     assert comments
     assert all(comments.values()), [name for name, text in comments.items() if not text]
 

@@ -19,7 +19,13 @@ import pytest
 import regex
 from parsimonious.expressions import Regex
 
-from archivedoc._grammar import default_grammar, grammar_files, lexicons, rule_comments
+from archivedoc._grammar import (
+    compile_grammar,
+    default_grammar,
+    grammar_files,
+    lexicons,
+    rule_comments,
+)
 from archivedoc._grammar_build import GrammarError, build, parse_lexicon, prefix_tree
 
 TERMINALS = Path(__file__).parent / "fixtures" / "terminals.json"
@@ -81,7 +87,8 @@ def test_pieces_do_not_reach_parsimonious() -> None:
 
 
 def test_each_word_list_is_written_once() -> None:
-    sources = "\n".join(grammar_files().values())
+    text = "\n".join(grammar_files().values())
+    sources = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     for name, words in lexicons().items():
         assert sources.count("{@" + name + "}") == 1, name
         assert prefix_tree(words)[3:-1] not in sources, name  # no pasted copy
@@ -91,6 +98,28 @@ def test_each_word_list_is_written_once() -> None:
 
 
 # -- every word of every list, in every terminal that uses it ------------------
+
+#: The terminals that use each word list; each has its test below, word by word.
+USES = {
+    "titles": {"participant", "participant_block", "participant_line", "turn"},
+    "reporting_verbs": {"turn"},
+    "not_speakers": {"turn"},
+    "common_labels": {"turn"},
+    "field_labels": {"block_kind", "turn"},
+    "handling_marks": {"block_kind", "block_break", "run_block"},
+    "physical_marks": {"bracket_kind"},
+    "common_words": {"bracket_kind"},
+}
+
+
+def test_the_word_list_tests_cover_every_terminal_that_uses_a_list() -> None:
+    patterns = {name: str(value["pattern"]) for name, value in _terminals().items()}
+    found = {
+        name: {rule for rule, pattern in patterns.items() if prefix_tree(words) in pattern}
+        for name, words in lexicons().items()
+    }
+    assert found == USES
+
 
 TITLES = lexicons()["titles"]
 
@@ -255,3 +284,19 @@ def test_overrides_replace_by_name_only() -> None:
         build(base, {}, overrides=[("mine", 'c = ~r"x"\n')])
     with pytest.raises(GrammarError, match=r"already defined in base\.peg"):
         build([*base, ("mine", 'b = ~r"x"\n')], {})
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ('turn = ~r"(?P<speaker>x"\n', r"rule 'turn' \(mine\.peg, line 2\): the grammar does not"),
+        ("turn = a /\n", r"rule 'turn' \(mine\.peg, line 2\): the grammar does not compile"),
+    ],
+)
+def test_a_broken_grammar_file_names_the_rule_and_file(bad: str, message: str) -> None:
+    files = {**grammar_files(), "mine.peg": "# A rule.\n" + bad}
+    files["transcript_people.peg"] = grammar_files()["transcript_people.peg"].replace(
+        "turn            = ~r", "old_turn        = ~r"
+    )
+    with pytest.raises(GrammarError, match=message):
+        compile_grammar(files, lexicons())

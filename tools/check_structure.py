@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import archivedoc
-from archivedoc import Citation, Date
+from archivedoc.model import Citation, Date
 
 
 def _documents(paths: list[Path]) -> Iterator[Path]:

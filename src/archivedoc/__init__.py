@@ -10,96 +10,77 @@ The API is shaped like :mod:`json` and :mod:`tomllib`::
 Other formats are dialects (:class:`Dialect`), derived from :data:`DEFAULT`::
 
     doc = archivedoc.loads(text, dialect=my_dialect)
+
+The classes a Document is made of are in :mod:`archivedoc.model`.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import IO, Any
 
+from archivedoc import model
 from archivedoc._dialect import DEFAULT, Dialect, DialectError
 from archivedoc._errors import ArchivedocError, DocumentTooLargeError, ParseError
 from archivedoc._grammar import grammar_text
+from archivedoc._io import write as _write
 from archivedoc._io.dicts import from_dict, to_dict
 from archivedoc._io.parse import DEFAULT_MAX_SIZE
 from archivedoc._io.parse import check_size as _check_size
 from archivedoc._io.parse import decode as _decode
 from archivedoc._io.parse import parse as _parse
-from archivedoc._io.write import render as _render
-from archivedoc._io.write import render_heading, render_section
-from archivedoc._model.citation import Contributor, Locator
-from archivedoc._model.dates import Date
-from archivedoc._model.document import Document
-from archivedoc._model.sections import (
-    Citation,
-    Contents,
-    ContentsItem,
-    Credits,
-    Language,
-    OriginalLanguage,
-    Section,
-    Summary,
-)
-from archivedoc._model.transcript import (
-    Block,
-    Field,
-    Footnote,
-    FootnoteDefinition,
-    Heading,
-    Inline,
-    Item,
-    Mark,
-    PageMarker,
-    Paragraph,
-    Participant,
-    ParticipantList,
-    Transcript,
-    Turn,
-)
+from archivedoc._io.verify import verify
+from archivedoc._naming import publish as _publish
+from archivedoc.model import Document
 
 __all__ = [
     "DEFAULT",
     "DEFAULT_MAX_SIZE",
     "ArchivedocError",
-    "Block",
-    "Citation",
-    "Contents",
-    "ContentsItem",
-    "Contributor",
-    "Credits",
-    "Date",
     "Dialect",
     "DialectError",
     "Document",
     "DocumentTooLargeError",
-    "Field",
-    "Footnote",
-    "FootnoteDefinition",
-    "Heading",
-    "Inline",
-    "Item",
-    "Language",
-    "Locator",
-    "Mark",
-    "OriginalLanguage",
-    "PageMarker",
-    "Paragraph",
     "ParseError",
-    "Participant",
-    "ParticipantList",
-    "Section",
-    "Summary",
-    "Transcript",
-    "Turn",
     "dump",
     "dumps",
     "from_dict",
     "grammar_text",
     "load",
     "loads",
-    "render_heading",
-    "render_section",
     "to_dict",
+    "verify",
 ]
+
+_publish(__name__, ArchivedocError, ParseError, DocumentTooLargeError, DialectError, Dialect)
+
+#: Names that moved, kept for one release: name -> (module, where it lives now).
+_MOVED = {name: (model, "archivedoc.model") for name in model.__all__ if name != "Document"}
+_MOVED.update(
+    {
+        "render_heading": (_write, "nowhere public: the one writer writes every dialect"),
+        "render_section": (_write, "nowhere public: the one writer writes every dialect"),
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    """Today's top-level names of the model classes, with a DeprecationWarning."""
+    moved = _MOVED.get(name)
+    if moved is None:
+        raise AttributeError(f"module 'archivedoc' has no attribute {name!r}")
+    module, home = moved
+    if home.startswith("archivedoc."):
+        advice = f"import it from {home} (from {home} import {name})"
+    else:
+        advice = f"it is {home}; archivedoc.dumps writes a document"
+    warnings.warn(
+        f"archivedoc.{name} is deprecated and goes in the next release: {advice}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(module, name)
+
 
 __version__ = "0.1.0"
 
@@ -149,9 +130,7 @@ def load(
 
 def dumps(doc: Document) -> str:
     """The text of ``doc`` in its dialect; for a parsed document, exactly the parsed text."""
-    if doc.dialect is DEFAULT:
-        return _render(doc)
-    return doc.dialect.render(doc)
+    return _write.render(doc)
 
 
 def dump(doc: Document, fp: IO[bytes]) -> None:

@@ -1,15 +1,17 @@
-"""Dialects: the grammar, section classes and writer of one document format.
+"""Dialects: the grammar, section classes and layout of one document format.
 
 A :class:`Dialect` is plain, immutable data; there is no registry and no
 shared state to mutate, so any number of dialects can be used side by side,
-in threads.  Its grammar is the default grammar text followed by the
-dialect's own rules (the last rule of a name wins, as in parsimonious); it is
-compiled and checked when the dialect is built, then cached by its text.
+in threads.  Its grammar is built from the default grammar's sources, with
+the dialect's changes made by name, loudly: ``rules`` may only add rules and
+pieces, ``overrides`` may only replace existing ones, and ``lexicons`` adds
+words to the grammar's word lists; anything else is a DialectError.  The
+grammar is built, compiled and checked when the dialect is built, then cached
+by its texts.
 """
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -22,7 +24,8 @@ from parsimonious.expressions import Compound, Lookahead, Quantifier, Regex, Seq
 from parsimonious.grammar import Grammar
 
 from archivedoc._errors import ArchivedocError
-from archivedoc._grammar import default_grammar, grammar_text
+from archivedoc._grammar import default_grammar, grammar_files, lexicons
+from archivedoc._grammar_build import GrammarError, build, split_rules
 from archivedoc._model.sections import (
     Citation,
     Contents,
@@ -31,6 +34,7 @@ from archivedoc._model.sections import (
     Section,
     Summary,
 )
+from archivedoc._readers.rules import Rules, default_rules
 
 if TYPE_CHECKING:
     from archivedoc._model.document import Document
@@ -44,12 +48,6 @@ Builder = Callable[[str, list[Any]], Any]
 Writer = Callable[["Document"], str]
 
 _DEFAULT_EXPECTED = "a heading '## <date> <title>' or a section header '### <Label>:'"
-
-#: True while the parser builds a Document from a parse tree.  The grammar
-#: has just split its heading and sections, so the checks that re-parse them
-#: are skipped (~30 us, a tenth of a real document's time); a Document of a
-#: derived dialect is checked by writing it back instead (see _parser).
-PARSING: contextvars.ContextVar[bool] = contextvars.ContextVar("archivedoc_parsing", default=False)
 
 
 class DialectError(ArchivedocError, ValueError):
@@ -68,6 +66,29 @@ def _to_labels(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: Word list name -> the words a dialect adds to it (hashable, in a fixed order).
+Lexicons = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _to_lexicons(
+    value: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
+) -> Lexicons:
+    items = value.items() if isinstance(value, Mapping) else value
+    merged: dict[str, tuple[str, ...]] = {}
+    for name, words in items:
+        if isinstance(words, str):
+            raise TypeError(f"the words for list {name!r} must be a list of strings, not a string")
+        merged[str(name)] = merged.get(str(name), ()) + tuple(words)
+    return tuple(sorted(merged.items()))
+
+
+def _to_headerless(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(label), str(rule)) for label, rule in items)
+
+
 def _to_builders(
     value: Mapping[str, Builder] | Iterable[tuple[str, Builder]],
 ) -> tuple[tuple[str, Builder], ...]:
@@ -75,9 +96,9 @@ def _to_builders(
     return tuple((str(name), fn) for name, fn in items)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Dialect:
-    """A document format: grammar rules, section classes, builders, writer.
+    """A document format: grammar rules, section classes, builders, layout.
 
     Derive new dialects from :data:`archivedoc.DEFAULT` with :meth:`extend`
     rather than building one from scratch.  Building a dialect compiles and
@@ -93,25 +114,42 @@ class Dialect:
     order: tuple[str, ...] = attrs.field(converter=_to_labels)
     #: The labels strict mode requires.
     required: tuple[str, ...] = attrs.field(default=(), converter=_to_labels)
-    #: Grammar text appended to the default grammar (new rules, overrides).
+    #: Grammar text with new rules and pieces (an existing name is an error).
     rules: str = attrs.field(default="", repr=False)
     #: Rule name -> builder, for rules the default visitor does not know.
     builders: tuple[tuple[str, Builder], ...] = attrs.field(
         default=(), converter=_to_builders, repr=False
     )
-    #: Renders a Document of this dialect; None for the default writer.
+    #: Renders a Document of this dialect; None for the one writer, which
+    #: joins the parts in source order (enough for every shipped dialect).
     writer: Writer | None = attrs.field(default=None, repr=False)
     #: What a document starts with, for "expected ..." messages.
     expected: str = attrs.field(default=_DEFAULT_EXPECTED, repr=False)
     #: Whether strict mode requires a heading with a title.
     strict_heading: bool = attrs.field(default=True, repr=False)
+    #: Grammar text that replaces existing rules or pieces, by name.
+    overrides: str = attrs.field(default="", repr=False)
+    #: Word list name -> the words added to it (``{"titles": ("Ambassadress",)}``).
+    lexicons: Lexicons = attrs.field(default=(), converter=_to_lexicons, repr=False)
+    #: Labels of sections written without their ``### <Label>:`` line, each
+    #: with the terminal rule its text must match (the site's donor line is
+    #: such a Credits section).  They come first, before the transcript; a
+    #: section is written so when its ``before`` is empty.
+    headerless: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_to_headerless, repr=False
+    )
+
+    def __repr__(self) -> str:
+        return f"<Dialect {self.name!r}>"
 
     def __attrs_post_init__(self) -> None:
         _check_classes(self)
-        if self.rules:
-            _check_grammar(self.name, self.rules)
+        if self.rules or self.overrides or self.lexicons:
+            _check_grammar(self)
+        # The default grammar is compiled on first use, not when DEFAULT is made.
+        grammar = compiled(self.rules, self.overrides, self.lexicons) if self.builders else {}
         for name, _ in self.builders:
-            if name not in compiled(self.rules):
+            if name not in grammar:
                 raise DialectError(
                     f"dialect {self.name!r}: a builder is given for rule {name!r}, "
                     "which the grammar does not define"
@@ -119,6 +157,13 @@ class Dialect:
         missing = [label for label in self.required if label not in self.order]
         if missing:
             raise DialectError(f"dialect {self.name!r}: required labels {missing} not in order")
+        for label, rule in self.headerless:
+            terminal = compiled(self.rules, self.overrides, self.lexicons).get(rule)
+            if not isinstance(terminal, Regex):
+                raise DialectError(
+                    f"dialect {self.name!r}: headerless {label!r} sections name rule {rule!r}, "
+                    "which is not a terminal of the grammar"
+                )
 
     def extend(
         self,
@@ -132,13 +177,19 @@ class Dialect:
         writer: Writer | None = None,
         expected: str | None = None,
         strict_heading: bool | None = None,
+        overrides: str = "",
+        lexicons: Mapping[str, Iterable[str]] | None = None,
+        headerless: Mapping[str, str] | None = None,
     ) -> Dialect:
         """A new dialect: this one plus new or replacing sections, rules, hooks.
 
-        A section class replaces the one with the same ``LABEL``; ``rules``
-        are appended (a rule of an existing name replaces it); ``builders``
-        are merged.  Without ``order``, new labels go before ``Contents`` (or
-        at the end).  Nothing is changed in ``self``.
+        A section class replaces the one with the same ``LABEL``.  ``rules``
+        adds grammar rules and pieces (a name that exists is a
+        :class:`DialectError`); ``overrides`` replaces existing ones by name
+        (a name that does not exist is a DialectError); ``lexicons`` adds
+        words to the grammar's word lists, ``{"titles": ["Ambassadress"]}``.
+        ``builders`` are merged.  Without ``order``, new labels go before
+        ``Contents`` (or at the end).  Nothing is changed in ``self``.
         """
         new = tuple(sections)
         for cls in new:
@@ -163,12 +214,19 @@ class Dialect:
             writer=self.writer if writer is None else writer,
             expected=self.expected if expected is None else expected,
             strict_heading=self.strict_heading if strict_heading is None else strict_heading,
+            overrides=_joined(self.overrides, overrides),
+            lexicons=(*self.lexicons, *_to_lexicons(lexicons or {})),
+            headerless=self.headerless if headerless is None else headerless,
         )
 
     @property
     def grammar_text(self) -> str:
-        """The dialect's whole grammar text: the default grammar, then its rules."""
-        return grammar_text() + ("\n" + self.rules if self.rules else "")
+        """The dialect's whole grammar as parsimonious compiles it.
+
+        The default grammar with the dialect's overrides in place of the rules
+        they replace, then its own rules; pieces and word lists spliced in.
+        """
+        return built(self.rules, self.overrides, self.lexicons)
 
     @property
     def section_classes(self) -> Mapping[str, type[Section]]:
@@ -181,78 +239,26 @@ class Dialect:
         return _kinds(self.sections)
 
     def terminal(self, name: str) -> Any:
-        """The compiled regex (a ``regex`` pattern) of the terminal rule ``name``."""
-        expr = compiled(self.rules)[name]
+        """The compiled regex (a ``regex`` pattern) of the terminal rule ``name``.
+
+        Any terminal of the dialect's grammar: the default's, its overrides
+        and its own rules.
+        """
+        expr = compiled(self.rules, self.overrides, self.lexicons)[name]
         if not isinstance(expr, Regex):
             raise TypeError(f"grammar rule {name!r} is not a regex terminal")
         return expr.re
 
-    def render(self, doc: Document) -> str:
-        """The text of ``doc`` in this dialect."""
-        if self.writer is not None:
-            return self.writer(doc)
-        from archivedoc._io.write import render
+    @property
+    def grammar(self) -> Rules:
+        """The grammar the parts of this dialect's documents are read with.
 
-        return render(doc)
-
-    def check(self, doc: Document) -> None:
-        """Raise ValueError unless ``doc`` reads back equal in this dialect."""
-        classes = _labels(self.sections)
-        if _structural(self.rules, self.builders, self.writer):
-            from archivedoc._model.joins import check_document
-
-            check_document(doc, classes)
-            return
-        for section in doc.sections:
-            check_class(section, classes, self.name)
-        if PARSING.get():
-            return
-        from archivedoc._io.parse import parse
-
-        text = self.render(doc)
-        try:
-            back = parse(text, dialect=self)
-        except ArchivedocError as exc:
-            raise ValueError(
-                f"this Document would not read back in dialect {self.name!r}: {exc}"
-            ) from None
-        if back != doc:
-            raise ValueError(
-                f"this Document would read back differently in dialect {self.name!r}: "
-                f"{_difference(doc, back)}"
-            )
-
-
-def check_class(section: Any, classes: Mapping[str, type[Section]], dialect: str) -> None:
-    """A section must be of the class the dialect reads its label as."""
-    if not isinstance(section, Section):
-        raise TypeError(f"sections must be Section objects, got {section!r}")
-    expected = classes.get(section.label, Section)
-    if type(section) is not expected:
-        raise ValueError(
-            f"a {section.label!r} section is read as {expected.__name__} in dialect "
-            f"{dialect!r}, not {type(section).__name__}"
-        )
-
-
-def _difference(doc: Document, back: Document) -> str:
-    """The first field that reads back differently, briefly."""
-    for field in attrs.fields(type(doc)):
-        mine, theirs = getattr(doc, field.name), getattr(back, field.name)
-        if not field.eq or mine == theirs:
-            continue
-        if field.name == "sections":
-            for index, (a, b) in enumerate(zip(mine, theirs, strict=False)):
-                if a != b:
-                    return f"section {index} ({a.label!r}) reads as {_short(b)}"
-            return f"its {len(mine)} sections read as {len(theirs)}"
-        return f"{field.name} {_short(mine)} reads as {_short(theirs)}"
-    return "the documents differ"  # pragma: no cover - eq covers the fields
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+        The default grammar's, unless the dialect changes one of its rules
+        (an override of ``turn`` or ``date_year``, words added to a list):
+        then the dialect's own, so that the change applies to dates,
+        citations, sections and the transcript too.
+        """
+        return _part_rules(self.rules, self.overrides, self.lexicons)
 
 
 @functools.lru_cache(maxsize=64)
@@ -267,25 +273,49 @@ def _kinds(classes: tuple[type[Section], ...]) -> Mapping[str, type[Section]]:
     return kinds
 
 
+def _joined(mine: str, theirs: str) -> str:
+    return f"{mine}\n{theirs}" if mine and theirs else mine or theirs
+
+
+_RULES_FILE = "its rules"
+_OVERRIDES_FILE = "its overrides"
+
+
 @functools.lru_cache(maxsize=64)
-def compiled(rules: str) -> Grammar:
+def built(rules: str, overrides: str = "", added: Lexicons = ()) -> str:
+    """The grammar text for a dialect's rules, overrides and added words."""
+    lists = dict(lexicons())
+    for name, words in added:
+        if name not in lists:
+            known = ", ".join(sorted(lists))
+            raise GrammarError(f"no word list {name!r} to add words to (the lists: {known})")
+        bad = [word for word in words if not word.strip() or "\n" in word or word != word.strip()]
+        if bad:
+            raise GrammarError(f"word list {name!r}: {bad[0]!r} is not a word (no edge spaces)")
+        lists[name] = lists[name] + words
+    sources = [*grammar_files().items(), (_RULES_FILE, rules)]
+    return build(sources, lists, overrides=[(_OVERRIDES_FILE, overrides)])
+
+
+@functools.lru_cache(maxsize=64)
+def compiled(rules: str, overrides: str = "", added: Lexicons = ()) -> Grammar:
     """The grammar for a dialect's rules, compiled once per text."""
-    if not rules:
+    if not (rules or overrides or added):
         return default_grammar()
-    return Grammar(grammar_text() + "\n" + rules)
+    return Grammar(built(rules, overrides, added))
 
 
 @functools.lru_cache(maxsize=64)
-def _default_names() -> frozenset[str]:
-    return frozenset(default_grammar().keys())
-
-
-@functools.lru_cache(maxsize=64)
-def _structural(rules: str, builders: tuple[Any, ...], writer: Any) -> bool:
-    """True if the dialect reads documents like the default (only new sections)."""
-    if builders or writer is not None:
-        return False
-    return not (set(_rule_bodies(rules)) & _default_names())
+def _part_rules(rules: str, overrides: str, added: Lexicons) -> Rules:
+    """The Rules for a dialect's grammar: the default's unless a default rule changed."""
+    grammar = compiled(rules, overrides, added)
+    default = default_grammar()
+    if grammar is default:
+        return default_rules()
+    for name, expr in default.items():
+        if grammar[name].as_rule() != expr.as_rule():
+            return Rules(grammar, name="a dialect")
+    return default_rules()
 
 
 def _check_classes(dialect: Dialect) -> None:
@@ -347,17 +377,26 @@ def _rule_at(rules: str, offset: int) -> str:
     return name
 
 
-def _check_grammar(dialect: str, rules: str) -> None:
-    """Compile ``rules`` after the default grammar; raise DialectError on a mistake."""
-    prefix = grammar_text() + "\n"
-    where = f"dialect {dialect!r}"
+def _check_grammar(dialect: Dialect) -> None:
+    """Build and compile the dialect's grammar; raise DialectError on a mistake."""
+    where = f"dialect {dialect.name!r}"
     try:
-        grammar = compiled(rules)
+        text = built(dialect.rules, dialect.overrides, dialect.lexicons)
+    except GrammarError as exc:
+        raise DialectError(f"{where}: {exc}") from None
+    lines = {
+        rule.name: f"line {rule.line} of {rule.file}"
+        for file, source in ((_RULES_FILE, dialect.rules), (_OVERRIDES_FILE, dialect.overrides))
+        for rule in split_rules(file, source)
+    }
+    own = {name: body for name, body in _rule_bodies(text).items() if name in lines}
+    try:
+        grammar = compiled(dialect.rules, dialect.overrides, dialect.lexicons)
     except UndefinedLabel as exc:
         label = str(exc.label)
         users = [
             name
-            for name, (_, body) in _rule_bodies(rules).items()
+            for name, (_, body) in own.items()
             if re.search(
                 rf"(?<![\w.]){re.escape(label)}(?!\w)", _STRINGS.sub("", body.split("=", 1)[1])
             )
@@ -365,31 +404,28 @@ def _check_grammar(dialect: str, rules: str) -> None:
         named = f"rule {users[0]!r}" if users else "a rule"
         raise DialectError(f"{where}: {named} refers to {label!r}, which no rule defines") from None
     except ParsimoniousError as exc:
-        pos = max(0, exc.pos - len(prefix))
-        line = rules.count("\n", 0, pos) + 1
+        name = _rule_at(text, exc.pos)
+        snippet = text[exc.pos : exc.pos + 30].split("\n")[0]
         raise DialectError(
-            f"{where}: syntax error in rule {_rule_at(rules, pos)!r} "
-            f"(line {line} of its rules): {rules[pos : pos + 30]!r}"
+            f"{where}: syntax error in rule {name!r} ({lines.get(name, 'the default grammar')}): "
+            f"{snippet!r}"
         ) from None
     except VisitationError as exc:
         first = str(exc).splitlines()[0]
-        bad = next(
-            (name for name, (_, body) in _rule_bodies(rules).items() if _bad_regex(body)),
-            "?",
-        )
+        bad = next((name for name, (_, body) in own.items() if _bad_regex(body)), "?")
         raise DialectError(f"{where}: rule {bad!r} does not compile: {first}") from None
     except Exception as exc:  # parsimonious reports some mistakes as plain errors
         raise DialectError(f"{where}: the grammar does not compile: {exc}") from None
     # Every rule, not only the dialect's own: an override can make a default
     # rule's repetition (``section*``) loop on empty text.
-    own = _rule_bodies(rules)
+    overridden = [name for name, _ in _rule_bodies(dialect.overrides).items()]
     for name, rule in grammar.items():
         try:
             _check_rule(where, name, rule)
         except DialectError as exc:
             if name in own:
                 raise
-            changed = ", ".join(repr(n) for n in own if n in _default_names())
+            changed = ", ".join(repr(n) for n in overridden)
             raise DialectError(f"{exc} (after the dialect's override of {changed})") from None
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from parsimonious.expressions import Compound, Expression, Regex
 from parsimonious.grammar import Grammar
 from parsimonious.nodes import Node
 
-from archivedoc._grammar_build import build, parse_lexicon
+from archivedoc._grammar_build import GrammarError, build, failing_rule, parse_lexicon
 
 _PACKAGE = "archivedoc.grammar"
 _FIRST = "document.peg"
@@ -58,7 +59,33 @@ def grammar_text() -> str:
 @functools.cache
 def default_grammar() -> Grammar:
     """The compiled default grammar (built on first use, then cached)."""
-    return lean(Grammar(grammar_text()))
+    return compile_grammar(grammar_files(), lexicons())
+
+
+def compile_grammar(files: Mapping[str, str], lists: Mapping[str, Iterable[str]]) -> Grammar:
+    """Build and compile grammar sources (file name -> text) with word lists.
+
+    A mistake in a grammar file is a GrammarError that names the rule and the
+    file, not a parsimonious error about the built text.
+    """
+    text = build(files.items(), lists)
+    try:
+        return lean(Grammar(text))
+    except Exception as exc:
+        pos = getattr(exc, "pos", None)
+        at = pos if isinstance(pos, int) else None
+        where = failing_rule(text, at, files.items(), _compiles)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GrammarError(f"{where}: the grammar does not compile: {first}") from exc
+
+
+def _compiles(terminal: str) -> bool:
+    """True if one regex terminal, ``~r"..."``, compiles on its own."""
+    try:
+        Grammar(f"r = {terminal}")
+    except Exception:
+        return False
+    return True
 
 
 class _Leaf(Node):  # type: ignore[misc]
@@ -110,24 +137,6 @@ def lean(grammar: Grammar) -> Grammar:
         elif isinstance(expr, Compound):
             todo.extend(expr.members)
     return grammar
-
-
-def split_heading(text: str) -> tuple[str | None, str, str, int] | None:
-    """How the ``heading`` rule reads the start of ``text``, in plain strings.
-
-    (the date or None, the date with its separator, the title, where the
-    match ends), or None if ``text`` does not start with a heading.  It lets
-    the model's checks use the grammar without handling parse nodes.
-    """
-    from parsimonious.exceptions import ParseError as ParsimoniousError
-
-    try:
-        node = default_grammar()["heading"].match(text)
-    except ParsimoniousError:
-        return None
-    dated = node.children[1]
-    date = dated.children[0].children[0].text if dated.children else None
-    return date, dated.text, node.children[2].text, node.end
 
 
 def terminal(name: str) -> Any:

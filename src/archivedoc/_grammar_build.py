@@ -24,12 +24,14 @@ sources, the dialect's own rules and overrides, the lists with its words.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from archivedoc._errors import ArchivedocError
 
-__all__ = ["GrammarError", "Source", "build", "parse_lexicon", "prefix_tree"]
+__all__ = ["GrammarError", "Source", "build", "failing_rule", "parse_lexicon", "prefix_tree"]
 
 #: (file name, text) of one grammar source, in the order they are joined.
 Source = tuple[str, str]
@@ -45,6 +47,8 @@ _PIECE_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 # ``{NAME}`` or ``{@list}`` inside a regex, but not ``\p{L}`` or ``\N{...}``.
 _REF = re.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_][A-Za-z_0-9]*)\}")
 _NAMED_GROUP = re.compile(r"\(\?P?<([A-Za-z_]\w*)>")
+# A double quote that no backslash escapes (it would end parsimonious's string).
+_BARE_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 # A regex terminal: ~r"""...""" (over lines) or ~r"..." (one line), with flags.
 _TERMINAL = re.compile(
     r'~[rR]"""(?P<long>[\s\S]*?)"""(?P<lflags>[ilmsuxa]*)'
@@ -70,23 +74,25 @@ def _escape(char: str) -> str:
     return char
 
 
+def _common_prefix(first: str, last: str) -> str:
+    end = 0
+    while end < min(len(first), len(last)) and first[end] == last[end]:
+        end += 1
+    return first[:end]
+
+
 def _alternation(words: list[str]) -> str:
-    firsts: dict[str, list[str]] = {}
-    for word in words:
-        firsts.setdefault(word[0], []).append(word[1:])
+    """The alternation of ``words`` (sorted, unique, none empty) as a prefix tree."""
     alternatives = []
-    for first in sorted(firsts):
-        rests = firsts[first]
-        prefix = first
-        while "" not in rests and len({rest[0] for rest in rests}) == 1:
-            prefix += rests[0][0]
-            rests = [rest[1:] for rest in rests]
+    for _, group in itertools.groupby(words, key=lambda word: word[0]):
+        same = list(group)
+        prefix = _common_prefix(same[0], same[-1])  # sorted: the first and last differ most
+        longer = [word[len(prefix) :] for word in same if len(word) > len(prefix)]
         head = "".join(_escape(char) for char in prefix)
-        longer = sorted({rest for rest in rests if rest})
         if not longer:
             alternatives.append(head)
         else:
-            optional = "?" if "" in rests else ""
+            optional = "?" if len(longer) < len(same) else ""
             alternatives.append(f"{head}(?:{_alternation(longer)}){optional}")
     return "|".join(alternatives)
 
@@ -97,10 +103,14 @@ def prefix_tree(words: Iterable[str]) -> str:
     ``prefix_tree(["Dr", "Dr.", "Deputy"])`` is ``(?:D(?:eputy|r(?:\\.)?))``:
     the regex engine tries one branch per character instead of every word.
     """
-    unique = sorted(set(words))
+    return _tree(tuple(sorted(set(words))))
+
+
+@functools.lru_cache(maxsize=256)
+def _tree(unique: tuple[str, ...]) -> str:
     if not unique or "" in unique:
         raise GrammarError("a word list must hold at least one word and no empty entry")
-    return f"(?:{_alternation(unique)})"
+    return f"(?:{_alternation(list(unique))})"
 
 
 def _join_lines(body: str, where: str) -> str:
@@ -282,8 +292,43 @@ def _resolve_rule(rule: _Rule, resolver: _Resolver) -> str:
         else:
             text, flags = match.group("short"), match.group("sflags")
         text = resolver.splice(text, rule)
-        if re.search(r'(?<!\\)(?:\\\\)*"', text):
+        if '"' in text and _BARE_QUOTE.search(text):
             raise GrammarError(f'{rule.where}: write a quote inside a regex as \\"')
         return f'~r"{text}"{flags}'
 
     return f"{rule.name} = {_TERMINAL.sub(terminal, rule.body)}"
+
+
+def failing_rule(
+    text: str, pos: int | None, sources: Iterable[Source], compiles: Callable[[str], bool]
+) -> str:
+    """Where in the sources the built ``text`` fails to compile, for a message.
+
+    ``pos`` is parsimonious's offset into ``text`` for a syntax error, None for
+    a regex that does not compile: then each terminal (``~r"..."``, as
+    written in ``text``) is tried with ``compiles``.  Returns ``"rule 'name'
+    (file, line n)"``, or ``"a rule"``.
+    """
+    name = None
+    starts = list(_RULE.finditer(text))
+    if pos is not None:
+        for match in starts:
+            if match.start() > pos:
+                break
+            name = match.group(1)
+    else:
+        for i, match in enumerate(starts):
+            end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+            for terminal in _TERMINAL.finditer(text, match.end(), end):
+                if not compiles(terminal.group()):
+                    name = match.group(1)
+                    break
+            if name:
+                break
+    if name is None:
+        return "a rule"
+    for file, source in sources:
+        for rule in split_rules(file, source):
+            if rule.name == name:
+                return rule.where
+    return f"rule {name!r}"

@@ -12,21 +12,16 @@ import gc
 import re
 from collections.abc import Iterator, Mapping
 
+import attrs
 from parsimonious.exceptions import IncompleteParseError
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.grammar import Grammar
 
-from archivedoc._dialect import (
-    DEFAULT,
-    DEFAULT_CLASSES,
-    PARSING,
-    Dialect,
-    DialectError,
-    compiled,
-)
+from archivedoc._dialect import DEFAULT, DEFAULT_CLASSES, Dialect, DialectError, compiled
 from archivedoc._errors import DocumentTooLargeError, ParseError
 from archivedoc._grammar import default_grammar
 from archivedoc._io.tree import LayoutVisitor, SectionError
+from archivedoc._io.write import render
 from archivedoc._model.document import Document
 from archivedoc._model.sections import Section
 
@@ -78,14 +73,11 @@ def parse(
         raise ParseError(f"empty document: expected {dialect.expected}", text, len(text))
     if dialect is not DEFAULT:
         return _parse_dialect(text, body, bom, strict, dialect)
-    visitor = LayoutVisitor(sections)
-    parsing = PARSING.set(True)
+    visitor = LayoutVisitor(sections, bom=bom)
     try:
         with _no_cyclic_gc():
             tree = (grammar or default_grammar()).parse(body)
             doc: Document = visitor.visit(tree)
-            if bom:
-                doc = _with_bom(doc)
     except SectionError as exc:
         raise ParseError(exc.args[0], text, exc.pos + bom) from None
     except IncompleteParseError as exc:
@@ -96,8 +88,6 @@ def parse(
         raise ParseError("document too deeply nested to parse", text, 0) from None
     except ValueError as exc:
         raise ParseError(f"invalid document: {exc}", text, 0) from None
-    finally:
-        PARSING.reset(parsing)
     if strict:
         _check_strict(doc, text, visitor.positions, int(bom))
     return doc
@@ -105,15 +95,15 @@ def parse(
 
 def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Dialect) -> Document:
     """Parse ``body`` in a derived dialect, then prove it writes back as ``text``."""
-    visitor = LayoutVisitor(dialect.section_classes, dialect)
-    token = PARSING.set(True)
+    visitor = LayoutVisitor(dialect.section_classes, dialect, bom=bom)
     try:
         with _no_cyclic_gc():
-            tree = compiled(dialect.rules).parse(body)
+            tree = compiled(dialect.rules, dialect.overrides, dialect.lexicons).parse(body)
             value = visitor.visit(tree)
-            doc = value if isinstance(value, Document) else Document(**value, dialect=dialect)
-            if bom:
-                doc = _with_bom(doc)
+            if isinstance(value, Document):
+                doc = attrs.evolve(value, bom=True) if bom and not value.bom else value
+            else:
+                doc = Document._parsed(**value, dialect=dialect, bom=bom)
     except SectionError as exc:
         raise ParseError(exc.args[0], text, exc.pos + bom) from None
     except DialectError:
@@ -125,9 +115,7 @@ def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Diale
         raise ParseError("document too deeply nested to parse", text, 0) from None
     except (ValueError, TypeError) as exc:
         raise ParseError(f"invalid document: {exc}", text, 0) from None
-    finally:
-        PARSING.reset(token)
-    written = dialect.render(doc)
+    written = render(doc)
     if written != text:
         at = next(
             (i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b),
@@ -180,12 +168,6 @@ def _lone_surrogate(text: str) -> int | None:
         except UnicodeEncodeError as exc:
             return start + exc.start
     return None
-
-
-def _with_bom(doc: Document) -> Document:
-    import attrs
-
-    return attrs.evolve(doc, bom=True)
 
 
 def _error(

@@ -1,7 +1,8 @@
-"""Turn the grammar's parse tree into model objects.
+"""Build the top level of a Document from the ``document`` rule's parse tree.
 
-This is the only module, with ``_parser`` and ``_grammar``, that sees
-parsimonious nodes; what it returns is made of archivedoc's own classes.
+The grammar splits the text into the heading, the sections and the
+transcript; this visitor turns those pieces into the model's classes (which
+read their own parts with the readers).  Children are taken by rule name.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from archivedoc._model.dates import Date
 from archivedoc._model.document import Document
 from archivedoc._model.sections import Section
 from archivedoc._model.transcript import Transcript
+from archivedoc._readers.nodes import named
+from archivedoc._readers.rules import default_rules
 
 
 class SectionError(ValueError):
@@ -36,11 +39,20 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
     """
 
     def __init__(
-        self, section_classes: Mapping[str, type[Section]], dialect: Dialect = DEFAULT
+        self,
+        section_classes: Mapping[str, type[Section]],
+        dialect: Dialect = DEFAULT,
+        *,
+        bom: bool = False,
     ) -> None:
         self.section_classes = section_classes
         self.positions: list[tuple[int, Section]] = []
         self.dialect = dialect
+        self.bom = bom
+        grammar = dialect.grammar
+        # Parts are read with the dialect's grammar; None is the default's.
+        self._grammar = None if grammar is default_rules() else grammar
+
         # One string object per distinct label and blank run ("\n\n"), not one per section.
         self._shared: dict[str, str] = {}
         for name, build in dialect.builders:
@@ -80,54 +92,71 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         return method(node, [self.visit(child) for child in node.children])
 
     def visit_document(self, node: Node, children: list[Any]) -> Document:
-        lead, (body,) = children
-        heading, sections, transcript = body
-        fields: dict[str, Any] = {"lead": lead, "sections": sections}
+        parts = named(node, children)
+        ((heading, sections, transcript),) = parts.get("headed") or parts["headless"]
+        fields: dict[str, Any] = {"lead": parts["lead"], "sections": sections}
         if self.dialect is not DEFAULT:
             fields["dialect"] = self.dialect
+        if self.bom:
+            fields["bom"] = True
         if heading is None:
             fields["has_heading"] = False
         else:
             fields.update(heading)
         if transcript is not None:
             fields["transcript"] = transcript
-        return Document(**fields)
+        return Document._parsed(**fields)
 
     def visit_headed(self, node: Node, children: list[Any]) -> tuple[Any, ...]:
-        heading, sections = children
-        return (heading, *_sections_and_transcript(sections))
+        parts = named(node, children)
+        return (parts["heading"], *_sections_and_transcript(parts["section"]))
 
     def visit_headless(self, node: Node, children: list[Any]) -> tuple[Any, ...]:
         return (None, *_sections_and_transcript(children))
 
     def visit_heading(self, node: Node, children: list[Any]) -> dict[str, Any]:
-        _, dated, title, after = children
-        fields = {"title": title, "heading_after": after}
-        if isinstance(dated, list):
-            date, sep = dated[0]
-            fields.update(date=date, date_sep=sep)
+        parts = named(node, children)
+        fields = {"title": parts["title"], "heading_after": parts["heading_after"]}
+        dated = parts["heading_date"]
+        if dated:
+            fields.update(dated[0])
         else:
             fields["date_sep"] = ""
         return fields
 
-    def visit_heading_date(self, node: Node, children: list[Any]) -> tuple[Date, str]:
-        date, sep = children
-        return date, sep
+    def visit_heading_date(self, node: Node, children: list[Any]) -> dict[str, Any]:
+        parts = named(node, children)
+        return {"date": parts["date"], "date_sep": parts["date_sep"]}
 
     def visit_date(self, node: Node, children: list[Any]) -> Date:
-        return Date(node.text)
+        grammar = self._grammar
+        return Date(node.text) if grammar is None else Date(node.text, grammar=grammar)
 
     def visit_section(self, node: Node, children: list[Any]) -> Any:
         return children[0]
 
     def visit_plain_section(self, node: Node, children: list[Any]) -> Section:
-        header, before, text, after = children
-        return self._section(node.start, header, text, before, after)
+        parts = named(node, children)
+        return self._section(
+            node.start,
+            parts["section_header"],
+            parts["section_text"],
+            parts["section_before"],
+            parts["section_after"],
+        )
 
     def visit_contents_section(self, node: Node, children: list[Any]) -> tuple[Section, Transcript]:
-        header, before, items, after, transcript = children
-        section = self._section(node.start, header, items, before, after)
-        return section, Transcript(transcript)
+        parts = named(node, children)
+        section = self._section(
+            node.start,
+            parts["contents_header"],
+            parts["contents_items"],
+            parts["section_before"],
+            parts["section_after"],
+        )
+        text = parts["transcript"]
+        grammar = self._grammar
+        return section, Transcript(text) if grammar is None else Transcript(text, grammar=grammar)
 
     def visit_section_header(self, node: Node, children: list[Any]) -> str:
         return str(node.match.group("label"))
@@ -143,7 +172,10 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         if len(after) < 16:
             after = shared.setdefault(after, after)
         try:
-            section = cls(text, label=label, before=before, after=after)
+            if self._grammar is None:
+                section = cls(text, label=label, before=before, after=after)
+            else:
+                section = cls(text, label=label, before=before, after=after, grammar=self._grammar)
         except (ValueError, TypeError) as exc:
             pos = start + len(f"### {label}:{before}")
             raise SectionError(pos, f"invalid {label!r} section: {exc}") from None

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from archivedoc._readers.citation import LOCATOR_PARTS, read_locator
+from archivedoc._readers.rules import Rules
 
 __all__ = ["Contributor", "Locator"]
 
@@ -29,6 +30,10 @@ class Locator:
     """
 
     text: str
+    #: The grammar the text is read with (None: the default grammar's ``locator``).
+    grammar: Rules | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+    )
     #: The archive or library ("Hoover Institution Archives", "APRF").
     repository: str | None = attrs.field(init=False, eq=False)
     #: A named collection ("Victor Hoo Collection").
@@ -52,7 +57,7 @@ class Locator:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"Locator.text must be a str, got {type(self.text).__name__}")
-        for name, value in read_locator(self.text).items():
+        for name, value in read_locator(self.text, self.grammar):
             object.__setattr__(self, name, value)
 
     @property

@@ -7,6 +7,7 @@ import datetime
 import attrs
 
 from archivedoc._readers.dates import read_date
+from archivedoc._readers.rules import Rules
 
 __all__ = ["Date"]
 
@@ -37,6 +38,11 @@ class Date:
     """
 
     text: str = attrs.field(validator=_one_line)
+    #: The grammar the text is read with (None: the default grammar; a
+    #: Document gives its dialect's).
+    grammar: Rules | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+    )
     #: "day", "month", "season", "year", "decade", or "undated" for "n.d.";
     #: an interval has the coarser precision of its two ends; None if unread.
     precision: str | None = attrs.field(init=False, eq=False)
@@ -53,7 +59,7 @@ class Date:
     edtf: str | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        parts = read_date(self.text)
+        parts = read_date(self.text, self.grammar)
         set_ = object.__setattr__
         if parts is None:
             for name in ("precision", "earliest", "latest", "edtf"):

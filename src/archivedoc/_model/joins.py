@@ -1,28 +1,42 @@
-"""Checks that a Document's parts join into text that parses back the same.
+"""Checks that a Document's parts join into text that reads back the same.
 
-Each part is validated on its own by its class (against the grammar's own
-terminals); what is left are the joins: a part followed by another must end
-its line, the heading must split into the same date and title again, the
-Contents section must come last, and the transcript must not start like an
-item or a blank line.
+Each part is checked on its own by its class (against the grammar's own
+terminals); what is left are the joins: each section must be of the class its
+dialect reads its label as, a part followed by another must end its line,
+the heading must split into the same date and title again, the section that
+opens the transcript (Contents) must come last, and the transcript must not
+start like something else.  All of it is local and cheap: nothing here
+writes the whole document out or parses it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from archivedoc._dialect import DEFAULT_CLASSES, PARSING, check_class
-from archivedoc._grammar import split_heading
 from archivedoc._model.sections import Contents, Section
+from archivedoc._readers.heading import heading_mark, split_heading
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from archivedoc._model.document import Document
 
+__all__ = ["check_class", "check_document", "headerless_count", "transcript_index"]
 
 _BLANK_START = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+
+
+def check_class(section: Any, classes: Mapping[str, type[Section]], dialect: str) -> None:
+    """A section must be of the class the dialect reads its label as."""
+    if not isinstance(section, Section):
+        raise TypeError(f"sections must be Section objects, got {section!r}")
+    expected = classes.get(section.label, Section)
+    if type(section) is not expected:
+        raise ValueError(
+            f"a {section.label!r} section is read as {expected.__name__} in dialect "
+            f"{dialect!r}, not {type(section).__name__}"
+        )
 
 
 def _tail(section: Section) -> str:
@@ -30,22 +44,47 @@ def _tail(section: Section) -> str:
     return section.after if section.text else section.before
 
 
-def check_document(doc: Document, classes: Mapping[str, type[Section]] | None = None) -> None:
-    """Raise ValueError if ``doc`` would not parse back to an equal Document.
+def headerless_count(doc: Document) -> int:
+    """How many leading sections the dialect writes without a header line."""
+    rules = dict(doc.dialect.headerless)
+    count = 0
+    for section in doc.sections:
+        if section.label not in rules or section.before or not section.text:
+            break
+        count += 1
+    return count
 
-    ``classes`` (label -> class) are the dialect's section classes: a section
-    must be of the class its label is read as (the default dialect's if None).
+
+def transcript_index(doc: Document) -> int:
+    """How many sections are written before the transcript.
+
+    All of them if the dialect has a section that opens the transcript
+    (Contents); else the headerless ones (the site's donor line).
     """
+    if opener(doc.dialect.sections) is not None:
+        return len(doc.sections)
+    return headerless_count(doc) if doc.dialect.headerless else 0
+
+
+def check_document(doc: Document, *, heading: bool = True) -> None:
+    """Raise ValueError if ``doc``'s parts would not read back as they are.
+
+    ``heading=False`` skips splitting the heading again: the parser passes
+    it, the grammar having just split that very line.
+    """
+    dialect = doc.dialect
     sections = doc.sections
-    known = DEFAULT_CLASSES if classes is None else classes
+    known = dialect.section_classes
     for section in sections:
         if type(section) is not known.get(getattr(section, "label", ""), Section):
-            check_class(section, known, doc.dialect.name)  # raises
+            check_class(section, known, dialect.name)  # raises
+    headerless = headerless_count(doc) if dialect.headerless else 0
+    opens = opener(dialect.sections)
     transcript = doc.transcript.text
     if transcript:
-        _check_transcript(doc, transcript)
+        _check_transcript(doc, transcript, opens, headerless)
     if doc.has_heading:
-        if not PARSING.get():
+        if heading:
             _check_heading(doc)
         if (sections or transcript) and not doc.heading_after.endswith("\n"):
             raise ValueError("heading_after must end the heading line when sections follow")
@@ -54,13 +93,25 @@ def check_document(doc: Document, classes: Mapping[str, type[Section]] | None = 
             raise ValueError("a Document without a heading has no title, date or heading layout")
         if not sections:
             raise ValueError("a Document needs a heading or at least one section")
+    rules = dict(dialect.headerless) if headerless else {}
+    at = len(sections) if opens is not None else headerless
     for index, section in enumerate(sections):
         last = index == len(sections) - 1
-        if isinstance(section, Contents) and not last:
-            raise ValueError("the Contents section must be the last: the transcript follows it")
-        if (not last or transcript) and not _tail(section).endswith("\n"):
+        if section.OPENS_TRANSCRIPT and not last:
+            raise ValueError(
+                f"the {section.label} section must be the last: the transcript follows it"
+            )
+        follows = not last or (transcript and index == at - 1)
+        if follows and not _tail(section).endswith("\n"):
             raise ValueError(f"section {section.label!r} must end its line: something follows")
-        if section.text and not section.before.endswith("\n"):
+        if index < headerless:
+            terminal = dialect.grammar.terminal(rules[section.label])
+            if terminal.fullmatch(section.text) is None:
+                raise ValueError(
+                    f"section {section.label!r} is written without its header, so its "
+                    f"text must match rule {rules[section.label]!r}"
+                )
+        elif section.text and not section.before.endswith("\n"):
             # Found by fuzzing: "### Contents:- item" is not a header line.
             raise ValueError(
                 f"section {section.label!r}: its text starts on a line of its own, "
@@ -74,18 +125,28 @@ def check_document(doc: Document, classes: Mapping[str, type[Section]] | None = 
             )
 
 
+@functools.lru_cache(maxsize=64)
+def opener(classes: tuple[type[Section], ...]) -> type[Section] | None:
+    """The dialect's section class that the transcript follows (Contents), if any."""
+    for cls in classes:
+        if cls.OPENS_TRANSCRIPT:
+            return cls
+    return None
+
+
 def _check_heading(doc: Document) -> None:
+    grammar = doc.dialect.grammar
     date = doc.date.text if doc.date is not None else ""
-    line = f"## {date}{doc.date_sep}{doc.title}"
+    line = f"{heading_mark(grammar)}{date}{doc.date_sep}{doc.title}"
     rendered = line + doc.heading_after
-    read = split_heading(rendered)
+    read = split_heading(rendered, grammar)
     if (
         read is None
-        or read[3] != len(rendered)
+        or read.end != len(rendered)
         # Date and separator one by one: "1500 " + " " must not pass as "1500" + "  ".
-        or read[0] != (date if doc.date is not None else None)
-        or read[1] != (f"{date}{doc.date_sep}" if doc.date is not None else "")
-        or read[2] != doc.title
+        or read.date != (date if doc.date is not None else None)
+        or read.dated != (f"{date}{doc.date_sep}" if doc.date is not None else "")
+        or read.title != doc.title
     ):
         raise ValueError(
             f"the heading {line!r} would not parse back as date={date or None!r}, "
@@ -94,16 +155,39 @@ def _check_heading(doc: Document) -> None:
         )
 
 
-def _check_transcript(doc: Document, text: str) -> None:
-    contents = doc.sections[-1] if doc.sections else None
-    if not isinstance(contents, Contents):
-        raise ValueError("a transcript needs a Contents section before it")
+def _check_transcript(
+    doc: Document, text: str, opens: type[Section] | None, headerless: int
+) -> None:
     if _BLANK_START.match(text):
         raise ValueError("the transcript starts at its first non-blank line")
-    if text.startswith("- "):
-        gap = contents.after if contents.text else ""
-        if gap.count("\n") < 2:
-            raise ValueError(
-                "a transcript that starts with '- ' would be read as a Contents item: "
-                "put a blank line between the items and the transcript"
-            )
+    if opens is not None:
+        last = doc.sections[-1] if doc.sections else None
+        if not isinstance(last, opens):
+            raise ValueError(f"a transcript needs a {opens.LABEL} section before it")
+        if isinstance(last, Contents) and text.startswith("- "):
+            gap = last.after if last.text else ""
+            if gap.count("\n") < 2:
+                raise ValueError(
+                    "a transcript that starts with '- ' would be read as a Contents item: "
+                    "put a blank line between the items and the transcript"
+                )
+        return
+    # No section opens the transcript: it follows the headerless sections and
+    # the sections with headers follow it.
+    grammar = doc.dialect.grammar
+    if headerless == 0:
+        for _, rule in doc.dialect.headerless:
+            if grammar.terminal(rule).match(text):
+                raise ValueError(
+                    f"the transcript starts like a section written without its header "
+                    f"(rule {rule!r})"
+                )
+    if len(doc.sections) > headerless:
+        if not text.endswith("\n"):
+            raise ValueError("the transcript must end its line: a section follows")
+        header = grammar.terminal("section_header")
+        for line in text.splitlines():
+            if line.startswith("### ") and header.match(line):
+                raise ValueError(
+                    f"the transcript has a line that reads as a section header: {line!r}"
+                )

@@ -18,6 +18,7 @@ from archivedoc._grammar import terminal
 from archivedoc._model.citation import Contributor, Locator
 from archivedoc._model.dates import Date
 from archivedoc._readers.citation import read_citation
+from archivedoc._readers.rules import Rules
 from archivedoc._readers.sections import (
     language_code,
     read_contents_item,
@@ -95,6 +96,9 @@ class Section:
     LABEL: ClassVar[str | None] = None
     #: The name of this kind of section in :func:`archivedoc.to_dict` output.
     KIND: ClassVar[str] = "section"
+    #: True for the section the transcript follows (Contents): it must be the
+    #: last section, and a transcript needs it.
+    OPENS_TRANSCRIPT: ClassVar[bool] = False
 
     text: str = attrs.field(default="", validator=_matches("section_text"))
     #: The label as written; defaults to the class's ``LABEL``.
@@ -106,6 +110,11 @@ class Section:
         default=attrs.Factory(_default_after, takes_self=True),
         kw_only=True,
         validator=_matches("section_after"),
+    )
+    #: The grammar the section's parts are read with (None: the default
+    #: grammar; a Document gives its dialect's).
+    grammar: Rules | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
     )
 
     def __attrs_post_init__(self) -> None:
@@ -158,13 +167,14 @@ class Citation(Section):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        parts = read_citation(self.text)
+        grammar = self.grammar
+        parts = read_citation(self.text, grammar)
         set_ = object.__setattr__
         set_(self, "title", parts.title)
-        set_(self, "date", Date(parts.date) if parts.date else None)
+        set_(self, "date", Date(parts.date, grammar=grammar) if parts.date else None)
         set_(self, "archive", parts.archive)
         set_(self, "source", parts.source)
-        set_(self, "locator", Locator(parts.source) if parts.source else None)
+        set_(self, "locator", Locator(parts.source, grammar=grammar) if parts.source else None)
         set_(self, "contributors", tuple(Contributor(n, r) for n, r in parts.contributors))
         set_(self, "url", parts.url)
         set_(self, "record_id", parts.record_id)
@@ -197,7 +207,7 @@ class Credits(Section):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        object.__setattr__(self, "sponsors", read_sponsors(self.text))
+        object.__setattr__(self, "sponsors", read_sponsors(self.text, self.grammar))
 
 
 @attrs.frozen
@@ -232,7 +242,7 @@ class OriginalLanguage(Section):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        names = read_languages(self.text)
+        names = read_languages(self.text, self.grammar)
         object.__setattr__(self, "languages", tuple(Language(name) for name in names))
 
 
@@ -249,6 +259,10 @@ class ContentsItem:
     """
 
     text: str
+    #: The grammar the text is read with (None: the default grammar's ``contents_item``).
+    grammar: Rules | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+    )
     #: "original_scan", "original", "transcription", "translation", "html",
     #: "pdf", or None.
     kind: str | None = attrs.field(init=False, eq=False)
@@ -256,7 +270,7 @@ class ContentsItem:
     language: Language | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        kind, language = read_contents_item(self.text)
+        kind, language = read_contents_item(self.text, self.grammar)
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "language", None if language is None else Language(language))
 
@@ -270,6 +284,7 @@ class Contents(Section):
 
     LABEL: ClassVar[str | None] = "Contents"
     KIND: ClassVar[str] = "contents"
+    OPENS_TRANSCRIPT: ClassVar[bool] = True
     label: str = _label("Contents")
     items: tuple[ContentsItem, ...] = attrs.field(init=False, eq=False)
 
@@ -278,11 +293,12 @@ class Contents(Section):
         if terminal("contents_items").fullmatch(self.text) is None:
             raise ValueError(f"Contents text must be '- item' lines, got {self.text!r}")
         lines = self.text.split("\n") if self.text else []
-        items = tuple(ContentsItem(line.removesuffix("\r")[2:]) for line in lines)
+        grammar = self.grammar
+        items = tuple(ContentsItem(line.removesuffix("\r")[2:], grammar=grammar) for line in lines)
         object.__setattr__(self, "items", items)
 
     @classmethod
-    def from_items(cls, items: list[str] | tuple[str, ...], **layout: str) -> Contents:
+    def from_items(cls, items: list[str] | tuple[str, ...], **layout: Any) -> Contents:
         """A Contents section listing ``items`` (``"English Transcription"``...)."""
         return cls("\n".join(f"- {item}" for item in items), **layout)
 

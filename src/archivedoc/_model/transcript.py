@@ -2,7 +2,8 @@
 
 The text is the source of truth.  Its structure (blocks, participants, meeting
 fields, speaker turns, footnotes and inline marks) is derived from it by the
-rules of ``grammar/transcript.peg`` when the object is made, so a hand-built
+rules of ``grammar/transcript_*.peg`` (by :mod:`archivedoc._readers.transcript`)
+when it is first asked for, so a hand-built
 transcript and a parsed one behave the same, and nothing is ever lost: the
 blocks keep their exact text and the blank space after them.
 """
@@ -10,12 +11,18 @@ blocks keep their exact text and the blank space after them.
 from __future__ import annotations
 
 import datetime
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from archivedoc._model.dates import Date
+from archivedoc._readers.rules import Rules
+from archivedoc._readers.transcript import INLINE_KINDS as INLINE_KINDS
+from archivedoc._readers.transcript import (
+    TranscriptParts,
+    parse_transcript,
+    unbracketed,
+)
 
 __all__ = [
     "Block",
@@ -55,16 +62,8 @@ class Participant:
     @property
     def surname(self) -> str:
         """The last word of the name outside brackets ("Soong", "Hoo")."""
-        words = [w for w in _unbracketed(self.name).split() if w]
+        words = [w for w in unbracketed(self.name).split() if w]
         return words[-1] if words else self.name
-
-
-_BRACKETED = re.compile(r"\[[^\[\]]*\]")
-
-
-def _unbracketed(text: str) -> str:
-    """``text`` without its (innermost) bracketed parts."""
-    return _BRACKETED.sub("", text) if "[" in text else text
 
 
 @attrs.frozen
@@ -188,25 +187,6 @@ class Inline:
         return self.text
 
 
-#: The kinds of inline marks, in the order a bracket is tested for them.
-INLINE_KINDS = (
-    "footnote_ref",
-    "elision",
-    "page_marker",
-    "sic",
-    "note",
-    "physical",
-    "uncertain",
-    "expansion",
-    "original_term",
-    "name",
-    "supplied",
-    "other",
-    "footnote_label",
-    "page_break",
-)
-
-
 @attrs.frozen
 class Turn:
     """A paragraph that records a speaker.
@@ -256,6 +236,11 @@ class Transcript:
     """
 
     text: str = ""
+    #: The grammar the structure is read with (None: the default grammar;
+    #: a Document gives its dialect's).
+    grammar: Rules | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+    )
     lead: str = attrs.field(init=False, eq=False, repr=False)
     blocks: tuple[Block, ...] = attrs.field(init=False, eq=False, repr=False)
     participants: tuple[Participant, ...] = attrs.field(init=False, eq=False, repr=False)
@@ -276,9 +261,9 @@ class Transcript:
             """Derive the structure when one of its (still unset) attributes is read."""
             if name not in _DERIVED:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            from archivedoc._readers.transcript import parse_transcript
-
-            for key, value in parse_transcript(self.text).items():
+            for key, value in _structure(
+                parse_transcript(self.text, self.grammar), self.grammar
+            ).items():
                 object.__setattr__(self, key, value)
             return object.__getattribute__(self, name)
 
@@ -292,3 +277,72 @@ class Transcript:
     def inlines_in(self, block: Block) -> tuple[Inline, ...]:
         """The inline marks that start inside ``block``."""
         return tuple(i for i in self.inlines if block.start <= i.start < block.end)
+
+
+#: Block class by ``KIND``.
+_BLOCK_CLASSES: dict[str, type[Block]] = {
+    cls.KIND: cls
+    for cls in (
+        Paragraph,
+        Heading,
+        Field,
+        ParticipantList,
+        Item,
+        PageMarker,
+        FootnoteDefinition,
+        Mark,
+    )
+}
+
+
+def _structure(parts: TranscriptParts, grammar: Rules | None) -> dict[str, object]:
+    """The derived attributes of a Transcript, from what the reader found."""
+    people = tuple(Participant(*person) for person in parts.participants)
+    blocks: list[Block] = []
+    classes = _BLOCK_CLASSES
+    for kind, text, start, after, label, value, number, date, begins, ends, who in parts.blocks:
+        if kind == "paragraph" or kind == "heading" or kind == "mark" or kind == "page_marker":
+            blocks.append(classes[kind](text, start, after))
+        elif kind == "participants":
+            blocks.append(ParticipantList(text, start, after, tuple(people[i] for i in who)))
+        elif kind == "field":
+            read = None if date is None else Date(date, grammar=grammar)
+            blocks.append(Field(text, start, after, label or "", value or "", read, begins, ends))
+        elif kind == "item":
+            blocks.append(Item(text, start, after, label or ""))
+        else:
+            blocks.append(FootnoteDefinition(text, start, after, number or ""))
+    inlines = tuple(Inline(*mark) for mark in parts.inlines)
+    turns = tuple(
+        Turn(
+            turn.speaker,
+            turn.form,
+            turn.verb,
+            turn.text,
+            turn.block,
+            None if turn.person is None else people[turn.person],
+        )
+        for turn in parts.turns
+    )
+    footnotes = tuple(
+        Footnote(
+            note.number,
+            None if note.definition is None else _definition(blocks[note.definition]),
+            tuple(inlines[i] for i in note.references),
+        )
+        for note in parts.footnotes
+    )
+    return {
+        "lead": parts.lead,
+        "blocks": tuple(blocks),
+        "participants": people,
+        "fields": tuple(b for b in blocks if isinstance(b, Field)),
+        "turns": turns,
+        "inlines": inlines,
+        "footnotes": footnotes,
+    }
+
+
+def _definition(block: Block) -> FootnoteDefinition:
+    assert isinstance(block, FootnoteDefinition)
+    return block

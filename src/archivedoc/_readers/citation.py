@@ -13,7 +13,8 @@ from typing import NamedTuple
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
-from archivedoc._grammar import default_grammar, terminal
+from archivedoc._readers.nodes import alternative, child, children
+from archivedoc._readers.rules import Rules, default_rules
 
 #: Role words as written -> the role they name (a past participle).
 _ROLES = {"translation": "translated", "transcription": "transcribed"}
@@ -54,42 +55,52 @@ class CitationParts(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1024)
-def read_citation(text: str) -> CitationParts:
+def read_citation(text: str, rules: Rules | None = None) -> CitationParts:
     """The parts of a citation (any text: the rule matches everything)."""
+    rules = rules or default_rules()
     try:
-        node = default_grammar()["citation"].parse(text)
+        node = rules["citation"].parse(text)
     except ParsimoniousError:  # pragma: no cover - the rule matches any text
         return CitationParts(None, None, None, None, None, None, ())
-    title_opt, date_opt, archive_opt, source_opt, credit_opt, _rest, url_opt = node.children
-    title = date = archive = source = url = record_id = None
-    if title_opt.children:
-        title = _group(title_opt.children[0].children[0], "title")
-    if date_opt.children:
-        date = date_opt.children[0].children[0].text
-    if archive_opt.children:
-        archive = _group(archive_opt.children[0], "archive")
-    if source_opt.children:
-        source = _group(source_opt.children[0], "source")
-    if url_opt.children:
-        url = _group(url_opt.children[0], "url")
-        found = terminal("cite_record_id").match(url or "")
+    title_node = child(node, "cite_title")
+    date_node = child(node, "cite_date")
+    url_node = child(node, "cite_url")
+    credit_node = child(node, "cite_credit")
+    title = None if title_node is None else _group(alternative(title_node), "title")
+    date = None
+    if date_node is not None:
+        written = child(date_node, "cite_date_text") or child(date_node, "date_value")
+        date = None if written is None else written.text
+    url = record_id = None
+    if url_node is not None:
+        url = _group(url_node, "url")
+        found = rules.terminal("cite_record_id").match(url or "")
         record_id = found.group("record_id") if found else None
-    contributors = _credit(credit_opt.children[0]) if credit_opt.children else ()
-    return CitationParts(title, date, archive, source, url, record_id, contributors)
+    return CitationParts(
+        title,
+        date,
+        _group(child(node, "cite_archive"), "archive"),
+        _group(child(node, "cite_source"), "source"),
+        url,
+        record_id,
+        () if credit_node is None else _credit(credit_node),
+    )
 
 
-def _group(node: Node, name: str) -> str | None:
-    value = node.match.group(name)
+def _group(node: Node | None, name: str) -> str | None:
+    """The named group ``name`` of a terminal's node (None without the node or group)."""
+    value = None if node is None else node.match.group(name)
     return None if value is None else str(value)
 
 
 def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``cite_credit``: each name with its roles, in first-seen order."""
-    _lead, first, more, _end = node.children
-    clauses = [first] + [pair.children[1] for pair in more.children]
     found: dict[str, list[str]] = {}
-    for clause in clauses:
-        roles_node, _for, _by, names_node = clause.children
+    for clause in children(node, "credit_clause"):
+        roles_node = child(clause, "credit_roles")
+        names_node = child(clause, "credit_names")
+        if roles_node is None or names_node is None:
+            continue
         roles = [
             _ROLES.get(word, word) for word in map(str.lower, roles_node.match.captures("role"))
         ]
@@ -101,18 +112,17 @@ def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def read_locator(text: str) -> dict[str, str | None]:
-    """The parts of an archival locator; those not recognized are None."""
+def read_locator(text: str, rules: Rules | None = None) -> tuple[tuple[str, str | None], ...]:
+    """The parts of an archival locator, (name, value) in LOCATOR_PARTS order; None if not found."""
     parts: dict[str, str | None] = dict.fromkeys(LOCATOR_PARTS)
     try:
-        node = default_grammar()["locator"].parse(text)
+        node = (rules or default_rules())["locator"].parse(text)
     except ParsimoniousError:  # pragma: no cover - the rule matches any text
-        return parts
-    items_opt = node.children[0]
-    if not items_opt.children:
-        return parts
-    first, more = items_opt.children[0].children
-    items = [first.children[0]] + [pair.children[1].children[0] for pair in more.children]
+        return tuple(parts.items())
+    items_node = child(node, "loc_items")
+    if items_node is None:
+        return tuple(parts.items())
+    items = [alternative(item) for item in children(items_node, "loc_item")]
     run: list[Node] = []  # the first run of repository items
     closed = False
     for index, item in enumerate(items):
@@ -133,4 +143,4 @@ def read_locator(text: str) -> dict[str, str | None]:
             closed = True
     if run and parts["repository"] is None:
         parts["repository"] = text[run[0].start : run[-1].end]
-    return parts
+    return tuple(parts.items())

@@ -16,7 +16,8 @@ from typing import NamedTuple
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
-from archivedoc._grammar import default_grammar
+from archivedoc._readers.nodes import alternative, child
+from archivedoc._readers.rules import Rules, default_rules
 
 #: Precisions from the finest to the coarsest; an interval has the coarser
 #: precision of its two ends.
@@ -76,41 +77,49 @@ class _UnreadableError(Exception):
     """The grammar matched, but the values are not a real date."""
 
 
-def date_prefix(text: str) -> str | None:
+def date_prefix(text: str, rules: Rules | None = None) -> str | None:
     """The date that ``text`` starts with (as the ``date`` rule reads it), or None."""
     try:
-        return str(default_grammar()["date"].match(text).text)
+        return str((rules or default_rules())["date"].match(text).text)
     except ParsimoniousError:
         return None
 
 
 @functools.lru_cache(maxsize=4096)
-def read_date(text: str) -> DateParts | None:
+def read_date(text: str, rules: Rules | None = None) -> DateParts | None:
     """The structure of ``text``, or None if it is not a date the grammar reads."""
     try:
-        node = default_grammar()["date"].parse(text)
+        node = (rules or default_rules())["date"].parse(text)
     except ParsimoniousError:
         return None
     try:
-        return _date(node.children[1].children[0])
-    except _UnreadableError:
+        return _date(alternative(_required(node, "date_value")))
+    except (_UnreadableError, KeyError, ValueError):  # KeyError: an override's groups
         return None
+
+
+def _required(node: Node, name: str) -> Node:
+    """The node of rule ``name`` in ``node``; one the grammar leaves out is unreadable."""
+    found = child(node, name)
+    if found is None:
+        raise _UnreadableError  # a dialect's override left the rule out
+    return found
 
 
 def _date(node: Node) -> DateParts:
     """A ``date_undated`` or ``date_dated`` node."""
     if node.expr_name == "date_undated":
         return DateParts("undated", False, False, None, None, "XXXX")
-    approx_node, start_node, until_node, uncertain_node = node.children
-    approximate = bool(approx_node.children)
-    uncertain = bool(uncertain_node.children)
-    start = _point(start_node)
-    if not until_node.children:
+    approximate = child(node, "date_approx") is not None
+    uncertain = child(node, "date_uncertain") is not None
+    start = _point(_required(node, "date_point"))
+    until_node = child(node, "date_until")
+    if until_node is None:
         edtf = _qualify(start, approximate, uncertain)
         return DateParts(
             start.precision, approximate, uncertain, start.earliest, start.latest, edtf
         )
-    (end_node,) = until_node.children[0].children[1].children
+    end_node = alternative(_required(until_node, "date_end_point"))
     if end_node.expr_name == "date_short_year":
         if start.precision != "year":
             raise _UnreadableError
@@ -139,8 +148,7 @@ def _qualify(point: _Point, approximate: bool, uncertain: bool) -> str:
 
 def _point(node: Node) -> _Point:
     """A ``date_point`` node: its one regex's named groups hold the parts."""
-    (form,) = node.children
-    parts = form.match.groupdict()
+    parts = alternative(node).match.groupdict()
     if parts.get("decade"):
         decade = int(parts["decade"])
         return _Point(

@@ -12,7 +12,8 @@ import functools
 
 from parsimonious.exceptions import ParseError as ParsimoniousError
 
-from archivedoc._grammar import default_grammar
+from archivedoc._readers.nodes import alternative, child, children
+from archivedoc._readers.rules import Rules, default_rules
 
 # Kind as written (lower case) -> the kind reported.
 _KINDS = {
@@ -29,16 +30,16 @@ _KINDS = {
 
 
 @functools.lru_cache(maxsize=1024)
-def read_languages(text: str) -> tuple[str, ...]:
+def read_languages(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """The language names of an Original Language text, as written."""
+    rules = rules or default_rules()
     if not text.strip():
         return ()
     try:
-        node = default_grammar()["language_list"].parse(text)
+        node = rules["language_list"].parse(text)
     except ParsimoniousError:
         return (text,)
-    first, more = node.children
-    return (first.text, *(pair.children[1].text for pair in more.children))
+    return tuple(name.text for name in children(node, "language_name"))
 
 
 #: Longer than any language name ("Old Church Slavonic", "Scottish Gaelic").
@@ -61,21 +62,19 @@ def language_code(name: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def read_contents_item(text: str) -> tuple[str | None, str | None]:
+def read_contents_item(text: str, rules: Rules | None = None) -> tuple[str | None, str | None]:
     """(kind, language name) of a Contents item; None where it names none."""
+    rules = rules or default_rules()
     try:
-        node = default_grammar()["contents_item"].parse(text)
+        node = rules["contents_item"].parse(text)
     except ParsimoniousError:
         return None, None
-    (form,) = node.children
-    if form.expr_name == "item_kind":
-        kind_node, language = form, None
-    elif form.expr_name == "item_language_kind":
-        language_node, _, kind_node = form.children
-        language = language_node.text
-    else:
-        kind_node, _, language_node, _ = form.children
-        language = language_node.text
+    form = alternative(node)
+    kind_node = form if form.expr_name == "item_kind" else child(form, "item_kind")
+    language_node = child(form, "item_language")
+    language = None if language_node is None else language_node.text
+    if kind_node is None:
+        return None, language
     kind = kind_node.match.group("kind")
     if kind.startswith("Scan of"):
         return "original_scan", language
@@ -83,13 +82,14 @@ def read_contents_item(text: str) -> tuple[str | None, str | None]:
 
 
 @functools.lru_cache(maxsize=1024)
-def read_sponsors(text: str) -> tuple[str, ...]:
+def read_sponsors(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """The sponsors a Credits text names (empty if it is not read)."""
+    rules = rules or default_rules()
     try:
-        node = default_grammar()["credits_text"].parse(text)
+        node = rules["credits_text"].parse(text)
     except ParsimoniousError:
         return ()
-    _, sponsors, _ = node.children
-    first, more = sponsors.children
-    nodes = [first, *(pair.children[1] for pair in more.children)]
-    return tuple(str(item.match.group("name")) for item in nodes)
+    sponsors = child(node, "credits_sponsors")
+    if sponsors is None:
+        return ()
+    return tuple(str(item.match.group("name")) for item in children(sponsors, "credits_sponsor"))

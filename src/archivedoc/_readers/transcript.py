@@ -1,37 +1,117 @@
-"""Derive a transcript's structure with the rules of ``grammar/transcript.peg``.
+"""Read a transcript's structure with the rules of ``grammar/transcript_*.peg``.
 
 The block rules are regex terminals, applied here in the loop that
 ``transcript_body`` describes (a test checks that this loop and a parsimonious
 parse of ``transcript_body`` cut every text the same way): one regex call per
 block instead of a parse-tree node per alternative keeps a 10 MB transcript
-fast.  Everything returned is archivedoc's own model objects.
+fast.  What is returned is plain data (:class:`TranscriptParts`); the model's
+Transcript turns it into its classes.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
-from archivedoc._grammar import terminal
-from archivedoc._model.dates import Date
-from archivedoc._model.transcript import (
-    INLINE_KINDS,
-    Block,
-    Field,
-    Footnote,
-    FootnoteDefinition,
-    Heading,
-    Inline,
-    Item,
-    Mark,
-    PageMarker,
-    Paragraph,
-    Participant,
-    ParticipantList,
-    Turn,
-    _unbracketed,
-)
 from archivedoc._readers.dates import date_prefix
+from archivedoc._readers.rules import Rules, default_rules
+
+#: The kinds of inline marks, in the order a bracket is tested for them.
+INLINE_KINDS = (
+    "footnote_ref",
+    "elision",
+    "page_marker",
+    "sic",
+    "note",
+    "physical",
+    "uncertain",
+    "expansion",
+    "original_term",
+    "name",
+    "supplied",
+    "other",
+    "footnote_label",
+    "page_break",
+)
+
+
+class PersonParts(NamedTuple):
+    """A person of a participant list or a people field."""
+
+    text: str
+    title: str
+    name: str
+    side: str | None
+    start: int
+
+
+class BlockParts(NamedTuple):
+    """A block: its kind (a Block class's ``KIND``), text, place, and its own values."""
+
+    kind: str
+    text: str
+    start: int
+    after: str
+    #: An item's or a field's label.
+    label: str | None = None
+    #: A field's value.
+    value: str | None = None
+    #: A footnote definition's number.
+    number: str | None = None
+    #: The date a Date field names, as written.
+    date: str | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    #: A participant list's people: indices into ``TranscriptParts.participants``.
+    people: tuple[int, ...] = ()
+
+
+class InlineParts(NamedTuple):
+    """An inline mark: its kind (one of INLINE_KINDS), text and offset."""
+
+    kind: str
+    text: str
+    start: int
+
+
+class TurnParts(NamedTuple):
+    """A speaker turn; ``block`` and ``person`` are indices (``person`` may be None)."""
+
+    speaker: str
+    form: str
+    verb: str
+    text: str
+    block: int
+    person: int | None
+
+
+class FootnoteParts(NamedTuple):
+    """A footnote: its definition's block index and its references' inline indices."""
+
+    number: str
+    definition: int | None
+    references: tuple[int, ...]
+
+
+class TranscriptParts(NamedTuple):
+    """Everything a transcript's structure is made of, as plain data."""
+
+    lead: str
+    blocks: tuple[BlockParts, ...]
+    participants: tuple[PersonParts, ...]
+    turns: tuple[TurnParts, ...]
+    inlines: tuple[InlineParts, ...]
+    footnotes: tuple[FootnoteParts, ...]
+
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+def unbracketed(text: str) -> str:
+    """``text`` without its (innermost) bracketed parts."""
+    return _BRACKETED.sub("", text) if "[" in text else text
+
 
 #: The named groups of ``bracket_kind``, in the order they are tried: the
 #: inline kinds up to "other" (the rest are not told apart by the rule).
@@ -57,19 +137,22 @@ _BLOCK_KINDS = ("page_marker", "mark", "footnote", "field", "item", "heading")
 _TIME_FIELDS = ("Date", "DATE", "Time", "TIME")
 
 
-def split_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
+def split_blocks(
+    text: str, rules: Rules | None = None
+) -> tuple[str, list[tuple[str, int, str, bool]]]:
     """The lead and (text, start, after, is_participant_block) for each block.
 
     This is ``transcript_body`` run with searches: ``blank_line`` decides
     ``line_mode``, ``line_break`` or ``block_break`` finds where each block
     ends, and ``participant_block`` is tried first at every block start.
     """
+    terminal = (rules or default_rules()).terminal
     lead = terminal("transcript_lead").match(text)
     pos = lead.end()
     end = len(text)
     blocks: list[tuple[str, int, str, bool]] = []
     participants = terminal("participant_block")
-    starts = _participant_starts(text)
+    starts = _participant_starts(text, terminal)
     if terminal("blank_line").search(text, pos) is None:
         breaks, sep = terminal("line_break"), terminal("line_sep")
     else:
@@ -90,7 +173,7 @@ def split_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
     return lead.group(), blocks
 
 
-def _participant_starts(text: str) -> set[int]:
+def _participant_starts(text: str, terminal: Any) -> set[int]:
     """The line starts where ``participant_start`` finds a header or side label."""
     starts = set()
     for found in terminal("participant_start").finditer(text):
@@ -98,48 +181,53 @@ def _participant_starts(text: str) -> set[int]:
     return starts
 
 
-def parse_transcript(text: str) -> dict[str, Any]:
-    """The derived attributes of a Transcript of ``text``."""
-    lead, raw = split_blocks(text)
-    blocks: list[Block] = []
-    participants: list[Participant] = []
+def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
+    """The structure of a transcript's ``text``, as plain data."""
+    rules = rules or default_rules()
+    terminal = rules.terminal
+    lead, raw = split_blocks(text, rules)
+    blocks: list[BlockParts] = []
+    participants: list[PersonParts] = []
     for block_text, start, after, is_list in raw:
-        block = _block(block_text, start, after, is_list)
+        block = _block(block_text, start, after, is_list, rules, participants)
         blocks.append(block)
-        if isinstance(block, ParticipantList):
-            participants.extend(block.participants)
-        elif isinstance(block, Field) and block.label in _PEOPLE_FIELDS:
-            participants.extend(_field_people(block))
-    inlines = _inlines(text, blocks)
-    return {
-        "lead": lead,
-        "blocks": tuple(blocks),
-        "participants": tuple(participants),
-        "fields": tuple(b for b in blocks if isinstance(b, Field)),
-        "turns": _turns(blocks, participants),
-        "inlines": inlines,
-        "footnotes": _footnotes(blocks, inlines),
-    }
+        if block.kind == "field" and block.label in _PEOPLE_FIELDS:
+            participants.extend(_field_people(block, terminal))
+    inlines = _inlines(text, blocks, terminal)
+    return TranscriptParts(
+        lead,
+        tuple(blocks),
+        tuple(participants),
+        _turns(blocks, participants, terminal),
+        inlines,
+        _footnotes(blocks, inlines),
+    )
 
 
-def _block(text: str, start: int, after: str, is_list: bool) -> Block:
+def _block(
+    text: str, start: int, after: str, is_list: bool, rules: Rules, people: list[PersonParts]
+) -> BlockParts:
+    """A block's parts; a participant list's people are added to ``people``."""
+    terminal = rules.terminal
     if is_list:
-        return ParticipantList(text, start, after, _people(text, start, header=True))
+        first = len(people)
+        people.extend(_people(text, start, True, terminal))
+        return BlockParts(
+            "participants", text, start, after, people=tuple(range(first, len(people)))
+        )
     found = terminal("block_kind").match(text)
     kind = _which(found, _BLOCK_KINDS)
-    if kind == "page_marker":
-        return PageMarker(text, start, after)
-    if kind == "mark":
-        return Mark(text, start, after)
+    if kind in ("page_marker", "mark"):
+        return BlockParts(kind, text, start, after)
     if kind == "footnote":
-        return FootnoteDefinition(text, start, after, found.group("number"))
+        return BlockParts("footnote", text, start, after, number=found.group("number"))
     if kind == "field":
-        return _field(text, start, after, found)
+        return _field(text, start, after, found, rules)
     if kind == "item":
-        return Item(text, start, after, found.group("label"))
-    if kind == "heading" and not _turn(text):
-        return Heading(text, start, after)
-    return Paragraph(text, start, after)
+        return BlockParts("item", text, start, after, label=found.group("label"))
+    if kind == "heading" and not _turn(text, terminal):
+        return BlockParts("heading", text, start, after)
+    return BlockParts("paragraph", text, start, after)
 
 
 def _which(found: Any, names: tuple[str, ...]) -> str | None:
@@ -151,7 +239,7 @@ def _which(found: Any, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _turn(text: str) -> tuple[str, str, str] | None:
+def _turn(text: str, terminal: Any) -> tuple[str, str, str] | None:
     """(speaker, form, verb) if ``text`` opens with a speaker, else None."""
     found = terminal("turn").match(text)
     if found is None:
@@ -161,21 +249,21 @@ def _turn(text: str) -> tuple[str, str, str] | None:
     return found.group("speaker"), "reported", found.group("verb")
 
 
-def _field(text: str, start: int, after: str, found: Any) -> Field:
+def _field(text: str, start: int, after: str, found: Any, rules: Rules) -> BlockParts:
     label, value = found.group("label"), found.group("value")
     date = start_time = end_time = None
     if label in _TIME_FIELDS:
         rest = value
-        dated = date_prefix(value) if label in ("Date", "DATE") else None
+        dated = date_prefix(value, rules) if label in ("Date", "DATE") else None
         if dated:
-            date = Date(dated)
+            date = dated
             rest = value[len(dated) :]
         if dated or label in ("Time", "TIME"):
-            start_time, end_time = _times(rest)
-    return Field(text, start, after, label, value, date, start_time, end_time)
+            start_time, end_time = _times(rest, rules.terminal)
+    return BlockParts("field", text, start, after, label, value, None, date, start_time, end_time)
 
 
-def _times(text: str) -> tuple[datetime.time | None, datetime.time | None]:
+def _times(text: str, terminal: Any) -> tuple[datetime.time | None, datetime.time | None]:
     """The start and end times at the start of ``text`` ("6:30 - 6: 45 p.m.")."""
     found = terminal("time_range").match(text)
     if not found or not (found.group("m1") or found.group("p1") or found.group("h2")):
@@ -206,14 +294,14 @@ def _clock(hour: int, minute: int, suffix: str | None) -> datetime.time | None:
     return datetime.time(hour, minute)
 
 
-def _people(text: str, offset: int, header: bool) -> tuple[Participant, ...]:
+def _people(text: str, offset: int, header: bool, terminal: Any) -> list[PersonParts]:
     """The people of a participant block, line by line, with their sides.
 
     ``participant_block`` has checked every line but the rest of the header
     line ("Present: Mao Zedong, Zhou Enlai"), which ``participant_line``
     checks here.
     """
-    people: list[Participant] = []
+    people: list[PersonParts] = []
     side: str | None = None
     head = terminal("present_header").match(text) if header else None
     pos = head.end() if head else 0
@@ -231,80 +319,83 @@ def _people(text: str, offset: int, header: bool) -> tuple[Participant, ...]:
                 side = labelled.group("side")
                 pos = labelled.end()
             for found in person.finditer(text, pos, line_end):
-                if _unbracketed(found.group("name")).strip():
+                if unbracketed(found.group("name")).strip():
                     people.append(_person(found, offset, side))
         checked = True
         if eol < 0:
-            return tuple(people)
+            return people
         pos = eol + 1
 
 
-def _person(found: Any, offset: int, side: str | None) -> Participant:
-    """A Participant from a ``participant`` match; a sentence's final period is not the name's."""
+def _person(found: Any, offset: int, side: str | None) -> PersonParts:
+    """A person from a ``participant`` match; a sentence's final period is not the name's."""
     title, name, text = found.group("title").strip(), found.group("name"), found.group()
     if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
         name, text = name[:-1], text[:-1]
-    return Participant(text, " ".join(title.split()), name, side, found.start() + offset)
+    return PersonParts(text, " ".join(title.split()), name, side, found.start() + offset)
 
 
-def _field_people(field: Field) -> tuple[Participant, ...]:
+def _field_people(field: BlockParts, terminal: Any) -> tuple[PersonParts, ...]:
     """People named by a Participants, Interpreter or Recorder field."""
-    offset = field.start + len(field.text) - len(field.value)
-    value = field.value.rstrip(" \t.,;")
+    written = field.value or ""
+    offset = field.start + len(field.text) - len(written)
+    value = written.rstrip(" \t.,;")
     if not value or not terminal("participant_line").fullmatch(value):
         return ()
-    role = _PEOPLE_FIELDS[field.label]
+    role = _PEOPLE_FIELDS[field.label or ""]
     people = []
     for found in terminal("participant").finditer(value):
-        if not _unbracketed(found.group("name")).strip():
+        if not unbracketed(found.group("name")).strip():
             continue
         person = _person(found, offset, None)
         if role and not person.title:
-            person = Participant(person.text, role, person.name, None, person.start)
+            person = PersonParts(person.text, role, person.name, None, person.start)
         people.append(person)
     return tuple(people)
 
 
-def _inlines(text: str, blocks: list[Block]) -> tuple[Inline, ...]:
+def _inlines(text: str, blocks: list[BlockParts], terminal: Any) -> tuple[InlineParts, ...]:
     """Brackets and page breaks in ``text``, each with its kind."""
-    labels = {b.start + b.text.index("["): b for b in blocks if isinstance(b, FootnoteDefinition)}
+    labels = {b.start + b.text.index("["): b for b in blocks if b.kind == "footnote"}
     kind_rule = terminal("bracket_kind")
-    found_marks: list[Inline] = []
+    found_marks: list[InlineParts] = []
     for mark in terminal("bracket").finditer(text):
         start, value = mark.start(), mark.group()
         kind: str | None = "footnote_label"
         if start not in labels:
             match = kind_rule.match(text, start)
             kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
-        found_marks.append(Inline(kind or "other", value, start))
+        found_marks.append(InlineParts(kind or "other", value, start))
     for rule in ("form_feed", "page_slashes"):
         for mark in terminal(rule).finditer(text):
-            found_marks.append(Inline("page_break", mark.group(), mark.start()))
+            found_marks.append(InlineParts("page_break", mark.group(), mark.start()))
     found_marks.sort(key=lambda mark: mark.start)
     return tuple(found_marks)
 
 
-def _turns(blocks: list[Block], participants: list[Participant]) -> tuple[Turn, ...]:
-    turns: list[Turn] = []
-    keys = [(_words(p.title), _words(p.name), p) for p in participants]
+def _turns(
+    blocks: list[BlockParts], participants: list[PersonParts], terminal: Any
+) -> tuple[TurnParts, ...]:
+    turns: list[TurnParts] = []
+    keys = [(_words(p.title), _words(p.name), index) for index, p in enumerate(participants)]
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            found = _turn(block.text)
+        if block.kind == "paragraph":
+            found = _turn(block.text, terminal)
             if found is not None:
                 speaker, form, verb = found
                 person = _link(speaker, keys)
-                turns.append(Turn(speaker, form, verb, block.text, index, person))
+                turns.append(TurnParts(speaker, form, verb, block.text, index, person))
     return tuple(turns)
 
 
 def _words(text: str) -> list[str]:
     """The casefolded words of ``text`` outside brackets, without end punctuation."""
-    words = (w.strip(".,;:") for w in _unbracketed(text).split())
+    words = (w.strip(".,;:") for w in unbracketed(text).split())
     return [w.casefold() for w in words if w]
 
 
-def _link(speaker: str, keys: list[tuple[list[str], list[str], Participant]]) -> Participant | None:
-    """The participant ``speaker`` names.
+def _link(speaker: str, keys: list[tuple[list[str], list[str], int]]) -> int | None:
+    """The index of the participant ``speaker`` names.
 
     The first with the same name (with or without its title) wins; else the
     first whose title alone is the speaker ("Premier") or whose name starts
@@ -313,7 +404,7 @@ def _link(speaker: str, keys: list[tuple[list[str], list[str], Participant]]) ->
     spoken = _words(speaker)
     if not spoken:
         return None
-    best: Participant | None = None
+    best: int | None = None
     for title, name, person in keys:
         if spoken == title + name or spoken == name:
             return person
@@ -323,20 +414,32 @@ def _link(speaker: str, keys: list[tuple[list[str], list[str], Participant]]) ->
     return best
 
 
-def _footnotes(blocks: list[Block], inlines: tuple[Inline, ...]) -> tuple[Footnote, ...]:
+def content(text: str) -> str:
+    """The text between an inline mark's brackets (the mark itself for a page break)."""
+    if text.startswith("[") and text.endswith("]"):
+        return text[1:-1]
+    return text
+
+
+def _footnotes(
+    blocks: list[BlockParts], inlines: tuple[InlineParts, ...]
+) -> tuple[FootnoteParts, ...]:
     """Footnote numbers in order of first appearance, with definitions and references."""
-    definitions: dict[str, FootnoteDefinition] = {}
-    for block in blocks:
-        if isinstance(block, FootnoteDefinition):
-            definitions.setdefault(block.number, block)
-    references: dict[str, list[Inline]] = {}
-    for mark in inlines:
+    definitions: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "footnote" and block.number is not None:
+            definitions.setdefault(block.number, index)
+    references: dict[str, list[int]] = {}
+    for index, mark in enumerate(inlines):
         if mark.kind == "footnote_ref":
-            references.setdefault(mark.content, []).append(mark)
+            references.setdefault(content(mark.text), []).append(index)
     first: dict[str, int] = {}
-    for number, block in definitions.items():
-        first[number] = block.start
+    for number, at in definitions.items():
+        first[number] = blocks[at].start
     for number, marks in references.items():
-        first[number] = min(first.get(number, marks[0].start), marks[0].start)
+        start = inlines[marks[0]].start
+        first[number] = min(first.get(number, start), start)
     numbers = sorted(first, key=first.__getitem__)
-    return tuple(Footnote(n, definitions.get(n), tuple(references.get(n, ()))) for n in numbers)
+    return tuple(
+        FootnoteParts(n, definitions.get(n), tuple(references.get(n, ()))) for n in numbers
+    )

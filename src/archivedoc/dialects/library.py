@@ -34,27 +34,27 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from archivedoc._dialect import Dialect
-from archivedoc._io.write import render_heading, render_section
-from archivedoc._model.sections import OriginalLanguage, Section, Summary
-from archivedoc._model.transcript import Transcript
+from archivedoc import Dialect, Document
+from archivedoc._io.write import join_parts
+from archivedoc.model import OriginalLanguage, Section, Summary, Transcript
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._model.document import Document
 
 __all__ = ["LIBRARY", "Source", "Text", "documents", "write"]
 
-RULES = r"""
+OVERRIDES = r"""
 # The heading opens with one hash and a space (the date and title follow as
-# in the archive's format).
+# in the archive's format): "# 1958 Meeting".
 heading_mark    = "# "
 
 # A section: the Text section ends the layout, every other label opens a
-# section of plain lines.
+# section of plain lines: "### Text:\n\n" or "### Source:\n\nHoover.".
 section         = text_section / plain_section
+"""
 
+RULES = r"""
 # "### Text:", the blank lines after it, then the transcript to the end.
 text_section    = text_header section_before transcript
 
@@ -77,6 +77,7 @@ class Text(Section):
 
     LABEL: ClassVar[str | None] = "Text"
     KIND: ClassVar[str] = "text"
+    OPENS_TRANSCRIPT: ClassVar[bool] = True
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
@@ -90,11 +91,13 @@ def _text_section(text: str, children: list[Any]) -> tuple[Text, Transcript]:
 
 
 def write(doc: Document) -> str:
-    """The export's text: the default writer's, with a one-hash heading."""
-    parts = ["\ufeff" if doc.bom else "", doc.lead, render_heading(doc, mark="# ")]
-    parts.extend(render_section(section) for section in doc.sections)
-    parts.append(doc.transcript.text)
-    return "".join(parts)
+    """The export's text.
+
+    The one writer writes it: the heading mark comes from the ``heading_mark``
+    rule, and the transcript follows the Text section, which opens it
+    (``OPENS_TRANSCRIPT``).  Kept for dialects that wrap it.
+    """
+    return join_parts(doc)
 
 
 #: The Cold War Document Library export.
@@ -104,8 +107,8 @@ LIBRARY: Dialect = Dialect(
     order=("Source", "Summary", "Original Language", "Text"),
     required=("Text",),
     rules=RULES,
+    overrides=OVERRIDES,
     builders={"text_section": _text_section},
-    writer=write,
     expected="a heading '# <date> <title>' or a section header '### <Label>:'",
 )
 
@@ -115,7 +118,7 @@ def documents() -> st.SearchStrategy[Document]:
     from hypothesis import assume
     from hypothesis import strategies as st
 
-    from archivedoc import Document, strategies
+    from archivedoc import strategies
 
     @st.composite
     def build(draw: st.DrawFn) -> Document:

@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from archivedoc._dialect import DEFAULT, Dialect
-from archivedoc._model.sections import Section
+from archivedoc import DEFAULT, Dialect, Document
+from archivedoc.model import Section
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._model.document import Document
 
 __all__ = [
     "METADATA",

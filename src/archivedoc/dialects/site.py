@@ -35,10 +35,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from archivedoc._dialect import Dialect
-from archivedoc._io.write import render_heading, render_section
-from archivedoc._model.sections import Credits, Section, Summary
-from archivedoc._model.transcript import Transcript
+from archivedoc import Dialect, Document
+from archivedoc._io.write import join_parts
 from archivedoc.dialects.metadata import (
     RULES as METADATA_RULES,
 )
@@ -50,21 +48,24 @@ from archivedoc.dialects.metadata import (
     RecordId,
     SubjectsDiscussed,
 )
+from archivedoc.model import Credits, Section, Summary, Transcript
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
 
-    from archivedoc._model.document import Document
 
 __all__ = ["DONOR_LINE", "SITE", "documents", "write"]
 
 #: How the site's donor line starts.
 DONOR_LINE = "This document was made possible with support from"
 
-RULES = r"""
-# A current-site page: blank lines, then the page.
+OVERRIDES = r"""
+# A current-site page: blank lines, then the page ("## 1958 Title\n\nThis
+# document was made possible ...").
 document        = lead site_page
+"""
 
+RULES = r"""
 # The page: heading, the donor line, the transcript, then the site's labelled
 # sections (Summary first, then the metadata).
 site_page       = heading site_credits? site_transcript? site_section*
@@ -104,16 +105,13 @@ def _document(text: str, children: list[Any]) -> dict[str, Any]:
 
 
 def write(doc: Document) -> str:
-    """The page's text: heading, donor line, transcript, then the sections."""
-    sections = list(doc.sections)
-    parts = ["\ufeff" if doc.bom else "", doc.lead, render_heading(doc)]
-    first = sections[0] if sections else None
-    if isinstance(first, Credits) and first.text and not first.before:
-        parts.append(first.text + first.after)
-        sections.pop(0)
-    parts.append(doc.transcript.text)
-    parts.extend(render_section(section) for section in sections)
-    return "".join(parts)
+    """The page's text: heading, donor line, transcript, then the sections.
+
+    The one writer writes it: the donor line is a Credits section without
+    its header (``headerless``), and with no section that opens the
+    transcript, the transcript follows it.  Kept for dialects that wrap it.
+    """
+    return join_parts(doc)
 
 
 #: The current site's page layout.
@@ -130,8 +128,9 @@ SITE: Dialect = Dialect(
         RecordId,
     ],
     rules=METADATA_RULES + RULES,
+    overrides=OVERRIDES,
     builders={"document": _document, "site_page": _page, "site_credits": _credits},
-    writer=write,
+    headerless={"Credits": "site_donor_line"},
     order=(
         "Credits",
         "Summary",
@@ -158,7 +157,7 @@ def documents() -> st.SearchStrategy[Document]:
     """Hypothesis: valid SITE pages (donor line, transcript, summary, metadata)."""
     from hypothesis import strategies as st
 
-    from archivedoc import Document, strategies
+    from archivedoc import strategies
 
     @st.composite
     def build(draw: st.DrawFn) -> Document:
