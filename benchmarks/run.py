@@ -40,12 +40,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import batch  # noqa: E402
 import exports  # noqa: E402
 import generate  # noqa: E402
 
 import archivedoc  # noqa: E402
+import hostile_shapes  # noqa: E402
 
 MB = 1_000_000
 
@@ -293,6 +295,7 @@ def hostile(small: int, min_time: float, rounds: int) -> tuple[list[list[str]], 
 
     def attempt(text: str) -> None:
         with contextlib.suppress(archivedoc.ParseError):
+            hostile_shapes.clear_caches()
             load_full(text)
 
     for shape, make in HOSTILE.items():
@@ -313,6 +316,51 @@ def hostile(small: int, min_time: float, rounds: int) -> tuple[list[list[str]], 
                 ]
             )
     return rows, worst
+
+
+def linearity(rounds: int, scale: int = 1) -> tuple[list[list[str]], float, list[str]]:
+    """Every grammar family's hostile shapes at n and 10n: rows, the worst enabled ratio, failures.
+
+    The shapes are ``tests/hostile_shapes.py``'s (issue 14's reproducers and
+    the shapes behind them); each is read by its family's entry point with
+    the part readers' caches cleared, so every call does the work.
+    """
+    rows: list[list[str]] = []
+    worst = 0.0
+    over: list[str] = []
+    enabled = hostile_shapes.enabled()
+    everything = {**hostile_shapes.REPRODUCERS, **hostile_shapes.TRANSCRIPT_REPRODUCERS}
+    for key, shape in everything.items():
+        shape.read(shape.make(1))
+        small, large, ratio = hostile_shapes.ratio(shape, rounds, scale)
+        if key in enabled and ratio > hostile_shapes.LIMIT and large >= 0.002:
+            # Measured again before it counts: one slow round is the machine.
+            small, large, ratio = min(
+                (hostile_shapes.ratio(shape, rounds, scale) for _ in range(2)),
+                key=lambda measured: measured[2],
+            )
+        checked = key in enabled
+        if checked and large >= 0.002:
+            worst = max(worst, ratio)
+            if ratio > hostile_shapes.LIMIT:
+                over.append(f"{key}: {ratio:.1f}x")
+        rows.append(
+            [
+                shape.family,
+                shape.name,
+                shape.case or "",
+                f"{len(shape.make(shape.n * scale)):,}",
+                f"{small * 1e3:,.2f}",
+                f"{large * 1e3:,.2f}",
+                f"{ratio:.1f}",
+                "yes" if checked else "not yet (issue 10)",
+            ]
+        )
+    return rows, worst, over
+
+
+_LINEARITY_HEADER = ["family", "shape", "issue case", "chars at n", "ms at n", "ms at 10n", "ratio",
+                     "checked"]  # fmt: skip
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -355,7 +403,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer rounds")
     parser.add_argument("--min-time", type=float, default=0.1, help="seconds per round")
+    parser.add_argument(
+        "--linearity",
+        action="store_true",
+        help="only the hostile shapes of every grammar family at n and 10n; "
+        f"exit 1 if one costs over {hostile_shapes.LIMIT:g}x (for CI)",
+    )
     args = parser.parse_args(argv)
+    if args.linearity:
+        rows, worst, over = linearity(rounds=3)
+        print("# archivedoc linearity: hostile shapes of every grammar family\n")
+        print(table(_LINEARITY_HEADER, rows))
+        print(f"\nWorst checked ratio {worst:.1f}x (limit {hostile_shapes.LIMIT:g}x).")
+        for line in over:
+            print(f"OVER THE LIMIT: {line}")
+        return 1 if over else 0
     if not args.baseline.is_file():
         parser.error(f"no baseline at {args.baseline} (use --baseline PATH)")
     extract = load_baseline(args.baseline)
@@ -393,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     hostile_rows, worst_hostile = hostile(
         50_000 if args.quick else 200_000, args.min_time, max(2, rounds - 2)
     )
+    family_rows, worst_family, _ = linearity(max(2, rounds - 2), 1 if args.quick else 2)
 
     out: list[str] = []
     commit = subprocess.run(
@@ -418,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     out.append(table(["input", "worst document", "mean"], memory_rows))
     out.append("\n## Hostile input: loads (ParseError or Document) at n and 10n characters\n")
     out.append(table(["shape", "placed in", "ms at n", "ms at 10n", "ratio"], hostile_rows))
+    out.append("\n## Linearity: every grammar family's hostile shapes at n and 10n\n")
+    out.append(table(_LINEARITY_HEADER, family_rows))
 
     real = corpus.name if corpus else None
     loads_ratio = times[real]["loads"] / times[real]["baseline extract"] if real else float("nan")
@@ -442,6 +507,11 @@ def main(argv: list[str] | None = None) -> int:
             "hostile input scales linearly (10x input <= 11x time)",
             f"worst {worst_hostile:.2f}x",
             "yes" if worst_hostile <= 11 else "NO",
+        ],
+        [
+            f"every family's hostile shapes: 10x input <= {hostile_shapes.LIMIT:g}x time",
+            f"worst {worst_family:.2f}x",
+            "yes" if worst_family <= hostile_shapes.LIMIT else "NO",
         ],
         [
             "peak memory <= 10x the input",

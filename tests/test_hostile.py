@@ -25,6 +25,7 @@ import pytest
 from parsimonious.expressions import Compound, Regex
 
 import archivedoc
+import hostile_shapes
 from archivedoc._grammar import default_grammar
 from checks import document_or_parse_error
 
@@ -285,3 +286,56 @@ def test_issue_14_slow_paths_are_linear(shape: str) -> None:
 
     small, large = cost(2_000), cost(20_000)
     assert large <= 13 * small, (shape, small, large)
+
+
+# -- issue 14: every grammar family's hostile shapes, at n and 10n ------------
+
+#: The reproducers of issue 14 and the shapes behind them, for every family
+#: (tests/hostile_shapes.py); the transcript's cases 1, 2 and 6 are in
+#: TRANSCRIPT_REPRODUCERS there, enabled when issue 10's rules are merged.
+REPRODUCERS = hostile_shapes.REPRODUCERS
+TRANSCRIPT_REPRODUCERS = hostile_shapes.TRANSCRIPT_REPRODUCERS
+_ENABLED = hostile_shapes.enabled()
+
+
+def test_every_family_has_hostile_shapes() -> None:
+    families = {shape.family for shape in {**REPRODUCERS, **TRANSCRIPT_REPRODUCERS}.values()}
+    assert families == {"layout", "citation", "locator", "dates", "transcript"}
+    cases = {shape.case for shape in {**REPRODUCERS, **TRANSCRIPT_REPRODUCERS}.values()}
+    assert {"1", "2", "3", "4", "5", "6"} <= cases
+
+
+@pytest.mark.parametrize("key", _ENABLED)
+def test_hostile_shape_python_work_is_linear(key: str) -> None:
+    """10 times the count runs at most 13 times the Python lines (counted, not timed)."""
+    shape = _ENABLED[key]
+    shape.read(shape.make(1))  # build the grammar first: its lines are not the shape's
+
+    def cost(count: int) -> int:
+        text = shape.make(count)
+        hostile_shapes.clear_caches()
+        return _lines_run(lambda: shape.read(text))
+
+    small, large = cost(shape.n), cost(shape.n * 10)
+    assert large <= hostile_shapes.LIMIT * max(small, 1), (key, small, large)
+
+
+@pytest.mark.parametrize("key", _ENABLED)
+def test_hostile_shape_regex_work_is_linear(key: str) -> None:
+    """10 times the count costs at most 13 times the CPU time, measured side by side.
+
+    The regex engine's steps cannot be counted, so this compares CPU times
+    of this process (not wall-clock), each the best of 5 calls with the
+    caches cleared, and retries twice: a linear shape measures about 10x,
+    a backtracking one 40-130x, so load on the machine cannot turn one
+    into the other.  benchmarks/run.py prints the same ratios.
+    """
+    shape = _ENABLED[key]
+    shape.read(shape.make(1))  # build the grammar first
+    ratios = []
+    for _ in range(3):
+        _, large, ratio = hostile_shapes.ratio(shape, rounds=5)
+        ratios.append(ratio)
+        if ratio <= hostile_shapes.LIMIT or large < 0.002:
+            return  # linear, or too fast to tell (2 ms at 10n)
+    raise AssertionError(f"{key}: 10x the input took {min(ratios):.1f}x the time ({ratios})")

@@ -58,45 +58,84 @@ def from_dict(
 ) -> Document:
     """The Document that ``to_dict`` described; raises ValueError on bad data.
 
-    Section kinds are looked up in ``dialect`` (``kinds`` overrides them) and
-    the Document belongs to ``dialect``.
+    The data must have ``to_dict``'s shape and its ``"schema"`` version; the
+    error names the path of the first value that does not fit
+    (``sections[2].kind``).  Section kinds are looked up in ``dialect``
+    (``kinds`` overrides them) and the Document belongs to ``dialect``.
     """
-    try:
-        result = _structure(
-            Document, data, dialect.section_kinds if kinds is None else kinds, dialect
+    if not isinstance(data, Mapping):
+        raise ValueError(f"not a document dict: the data is a {type(data).__name__}")
+    version = data.get("schema")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise ValueError(
+            f"schema: this archivedoc reads schema version {SCHEMA_VERSION}, got {version!r}"
         )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"not a document dict: {exc!r}") from exc
+    body = {key: value for key, value in data.items() if key != "schema"}
+    table = dialect.section_kinds if kinds is None else kinds
+    result = _structure(Document, body, table, "", dialect)
     assert isinstance(result, Document)
     return result
 
 
+def _at(path: str, message: str) -> ValueError:
+    return ValueError(f"{path or 'the document'}: {message}")
+
+
 def _structure(
-    cls: Any, data: Any, kinds: Mapping[str, type[Section]], dialect: Dialect = DEFAULT
+    cls: Any,
+    data: Any,
+    kinds: Mapping[str, type[Section]],
+    path: str,
+    dialect: Dialect = DEFAULT,
 ) -> Any:
+    """``data`` as a ``cls``; ``path`` is where it sits in the document dict."""
     origin = typing.get_origin(cls)
     if origin in (Union, types.UnionType):
         if data is None:
             return None
         (inner,) = [arg for arg in typing.get_args(cls) if arg is not type(None)]
-        return _structure(inner, data, kinds)
+        return _structure(inner, data, kinds, path)
     if origin is tuple:
+        if not isinstance(data, (list, tuple)):
+            raise _at(path, f"expected a list, got {type(data).__name__}")
         item_type = typing.get_args(cls)[0]
-        return tuple(_structure(item_type, item, kinds) for item in data)
-    if isinstance(cls, type) and issubclass(cls, Section):
-        cls = kinds[data["kind"]]
+        return tuple(
+            _structure(item_type, item, kinds, f"{path}[{index}]")
+            for index, item in enumerate(data)
+        )
     if isinstance(cls, type) and attrs.has(cls):
+        if not isinstance(data, Mapping):
+            raise _at(path, f"expected an object, got {type(data).__name__}")
+        prefix = f"{path}." if path else ""
+        if issubclass(cls, Section):
+            kind = data.get("kind")
+            if not isinstance(kind, str) or kind not in kinds:
+                known = ", ".join(sorted(kinds))
+                raise _at(f"{prefix}kind", f"unknown section kind {kind!r} (known: {known})")
+            cls = kinds[kind]
+        fields = {f.name: f for f in attrs.fields(cls)}
+        for key in data:
+            if key not in fields and key != "kind":
+                raise _at(f"{prefix}{key}", f"{cls.__name__} has no field {key!r}")
         hints = _type_hints(cls)
         args = {
-            f.name: _structure(hints[f.name], data[f.name], kinds)
-            for f in attrs.fields(cls)
+            f.name: _structure(hints[f.name], data[f.name], kinds, f"{prefix}{f.name}")
+            for f in fields.values()
             if f.init and f.name in data and f.metadata.get("serialize", True)
         }
         if cls is Document and dialect is not DEFAULT:
             args["dialect"] = dialect
-        return cls(**args)
+        try:
+            return cls(**args)
+        except (TypeError, ValueError) as exc:
+            raise _at(path, str(exc)) from exc
     if cls is datetime.date:
-        return datetime.date.fromisoformat(data)
+        try:
+            return datetime.date.fromisoformat(data)
+        except (TypeError, ValueError) as exc:
+            raise _at(path, f"not an ISO date: {data!r}") from exc
+    if cls in (str, bool) and type(data) is not cls:
+        raise _at(path, f"expected a {cls.__name__}, got {type(data).__name__}")
     return data
 
 

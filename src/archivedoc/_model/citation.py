@@ -55,6 +55,8 @@ class Locator:
     pages: str | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Locator.text must be a str, got {type(self.text).__name__}")
         for name, value in read_locator(self.text, self.grammar):
             object.__setattr__(self, name, value)
 

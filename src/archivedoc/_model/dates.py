@@ -13,6 +13,8 @@ __all__ = ["Date"]
 
 
 def _one_line(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"Date.{attribute.name} must be a str, got {type(value).__name__}")
     if not value or "\n" in value or "\r" in value:
         raise ValueError(f"{attribute.name} must be one non-empty line, got {value!r}")
 

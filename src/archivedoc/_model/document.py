@@ -34,19 +34,53 @@ __all__ = ["Document"]
 _S = TypeVar("_S", bound=Section)
 
 
+def _refuse(field: str, expected: str, value: object) -> TypeError:
+    return TypeError(f"Document.{field} must be {expected}, got {type(value).__name__}")
+
+
 def _to_date(value: Date | str | None) -> Date | None:
-    return Date(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return Date(value)
+    if value is None or isinstance(value, Date):
+        return value
+    raise _refuse("date", "a Date, a str or None", value)
 
 
 def _to_transcript(value: Transcript | str) -> Transcript:
-    return Transcript(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return Transcript(value)
+    if isinstance(value, Transcript):
+        return value
+    raise _refuse("transcript", "a Transcript or a str", value)
 
 
 _EMPTY = Transcript()
 
 
 def _to_sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise _refuse("sections", "an iterable of Section objects", value)
     return tuple(value)
+
+
+def _of_type(kind: type, expected: str) -> Any:
+    """A validator that refuses a value of another type (``True`` is no str, "yes" no bool)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise _refuse(attribute.name, expected, value)
+
+    return check
+
+
+def _check_date_sep(instance: Document, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise _refuse(attribute.name, "a str", value)
+    if value and instance.date is None:
+        # "##  T" reads back as the title with other layout fields.
+        raise ValueError(
+            f"Document.date_sep {value!r}: the separator follows a date; there is none"
+        )
 
 
 def _default_date_sep(self: Document) -> str:
@@ -59,6 +93,8 @@ def _default_heading_after(self: Document) -> str:
 
 def _rule(name: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str):
+            raise _refuse(attribute.name, "a str", value)
         if terminal(name).fullmatch(value) is None:
             raise ValueError(f"Document.{attribute.name} {value!r} does not match rule {name!r}")
 
@@ -92,15 +128,22 @@ class Document:
     #: The format the document is read and written in (not part of equality:
     #: it says how the content is written, not what it is).
     dialect: Dialect = attrs.field(
-        default=DEFAULT, kw_only=True, eq=False, repr=False, metadata={"serialize": False}
+        default=DEFAULT,
+        kw_only=True,
+        eq=False,
+        repr=False,
+        validator=_of_type(Dialect, "a Dialect"),
+        metadata={"serialize": False},
     )
     #: Blank lines before the heading (the archive's files start with two).
     lead: str = attrs.field(default="\n\n", kw_only=True, validator=_rule("lead"))
     #: False for a bare transcript record, which has no heading line at all.
-    has_heading: bool = attrs.field(default=True, kw_only=True)
+    has_heading: bool = attrs.field(default=True, kw_only=True, validator=_of_type(bool, "a bool"))
     #: The spaces between the heading's date and its title.
     date_sep: str = attrs.field(
-        default=attrs.Factory(_default_date_sep, takes_self=True), kw_only=True
+        default=attrs.Factory(_default_date_sep, takes_self=True),
+        kw_only=True,
+        validator=_check_date_sep,
     )
     #: Trailing spaces of the heading line, its line end and the blank lines after it.
     heading_after: str = attrs.field(
@@ -109,7 +152,7 @@ class Document:
         validator=_rule("heading_after"),
     )
     #: Whether the text started with a UTF-8 byte-order mark.
-    bom: bool = attrs.field(default=False, kw_only=True)
+    bom: bool = attrs.field(default=False, kw_only=True, validator=_of_type(bool, "a bool"))
 
     def __init__(
         self,
@@ -133,6 +176,10 @@ class Document:
         date and a title (so that changing the date of an undated
         document with ``attrs.evolve`` gives "## 1949 Title").
         """
+        if not isinstance(dialect, Dialect):
+            raise _refuse("dialect", "a Dialect", dialect)
+        if date_sep is not None and not isinstance(date_sep, str):
+            raise _refuse("date_sep", "a str", date_sep)
         if dialect is not DEFAULT:
             grammar = dialect.grammar
             if grammar is not default_rules():

@@ -38,10 +38,18 @@ __all__ = [
 ]
 
 
+def _must_be_str(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name} must be a str, got {type(value).__name__}"
+        )
+
+
 def _matches(rule: str) -> Any:
     """An attrs validator: the value must be exactly one match of ``rule``."""
 
     def check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        _must_be_str(instance, attribute, value)
         if terminal(rule).fullmatch(value) is None:
             raise ValueError(
                 f"{type(instance).__name__}.{attribute.name} {value!r} is not valid "
@@ -62,16 +70,12 @@ def _own_label(self: Section) -> str:
 
 
 def _check_label(instance: Section, attribute: attrs.Attribute[str], value: str) -> None:
+    _must_be_str(instance, attribute, value)
     if "\n" in value or "\r" in value:
         raise ValueError(f"a section label is one line, got {value!r}")
     fixed = type(instance).LABEL
     if fixed is not None and value != fixed:
         raise ValueError(f"{type(instance).__name__} is labelled {fixed!r}, got {value!r}")
-    if fixed is None and value in KNOWN_LABELS:
-        raise ValueError(
-            f"a {value!r} section is built with archivedoc.model.{KNOWN_LABELS[value]}, "
-            "not the generic Section"
-        )
 
 
 @attrs.frozen
@@ -80,7 +84,10 @@ class Section:
 
     Known labels have classes of their own (:class:`Citation`,
     :class:`Summary`, ...); this generic class keeps every other one, so an
-    unknown section is never dropped.  ``before`` is the rest of the header
+    unknown section is never dropped.  Which labels are known is the
+    dialect's to say (the library export has no Credits class, so its
+    ``### Credits:`` is a generic section): a Document refuses a generic
+    section whose label its dialect gives a class.  ``before`` is the rest of the header
     line and the blank lines after it; ``after`` is the line end of the last
     text line and the blank lines that follow.
     """

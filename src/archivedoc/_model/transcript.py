@@ -11,7 +11,7 @@ blocks keep their exact text and the blank space after them.
 from __future__ import annotations
 
 import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -266,15 +266,19 @@ class Transcript:
         if not isinstance(self.text, str):
             raise TypeError(f"Transcript text must be str, got {type(self.text).__name__}")
 
-    def __getattr__(self, name: str) -> object:
-        """Derive the structure when one of its (still unset) attributes is read."""
-        if name not in _DERIVED:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        for key, value in _structure(
-            parse_transcript(self.text, self.grammar), self.grammar
-        ).items():
-            object.__setattr__(self, key, value)
-        return object.__getattribute__(self, name)
+    if not TYPE_CHECKING:
+        # Hidden from type checkers: a class with __getattr__ would let them
+        # accept any attribute ("doc.transcript.trns"); they see the fields.
+
+        def __getattr__(self, name: str) -> object:
+            """Derive the structure when one of its (still unset) attributes is read."""
+            if name not in _DERIVED:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            for key, value in _structure(
+                parse_transcript(self.text, self.grammar), self.grammar
+            ).items():
+                object.__setattr__(self, key, value)
+            return object.__getattribute__(self, name)
 
     def field(self, label: str) -> Field | None:
         """The first field labelled ``label`` ("Date", "Subject"), or None."""

@@ -23,10 +23,25 @@ from archivedoc._readers.rules import Rules, default_rules
 #: precision of its two ends.
 PRECISIONS = ("day", "month", "season", "year", "decade", "undated")
 
+#: The English month names and abbreviations the grammar reads: a fixed table,
+#: not ``calendar.month_name``, which follows the LC_TIME locale (under a
+#: German locale it holds "Juni", and reading "June" failed).
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])
 }
 _MONTHS["Sept"] = 9
 

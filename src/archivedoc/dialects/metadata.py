@@ -125,16 +125,29 @@ class DocumentType(Section):
 
 @attrs.frozen
 class RecordId(Section):
-    """``### Record ID:``: the archive's number for the document, or empty."""
+    """``### Record ID:``: the archive's number for the document, or empty.
+
+    The text keeps every digit; ``number`` is its value, or None when the
+    text is empty or longer than any archive's number (over
+    :data:`RECORD_ID_DIGITS` digits: the value of thousands of digits would
+    cost quadratic time, and Python refuses it).
+    """
 
     LABEL: ClassVar[str | None] = "Record ID"
     KIND: ClassVar[str] = "record_id"
+    #: The number, or None (empty, or too long to be a number: see the class).
     number: int | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         _fits("record_id", self)
-        object.__setattr__(self, "number", int(self.text) if self.text else None)
+        digits = self.text
+        number = int(digits) if digits and len(digits) <= RECORD_ID_DIGITS else None
+        object.__setattr__(self, "number", number)
+
+
+#: The most digits a Record ID's ``number`` is read from (a 64-bit id has 19).
+RECORD_ID_DIGITS = 19
 
 
 #: The default dialect plus the site's metadata sections.
