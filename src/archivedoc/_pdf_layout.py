@@ -73,7 +73,7 @@ def to_text(pages: Sequence[Page]) -> str:
     contents = [i for i in labels if lines[i].strip() == f"{_CONTENTS}:"]
     if not contents:
         raise LayoutError(
-            "no 'Contents:' label on the first page: not the layout of the archive's PDF export",
+            "no 'Contents:' label after the heading: not the layout of the archive's PDF export",
             1,
         )
     labels = [i for i in labels if i <= contents[0]]
@@ -117,7 +117,7 @@ def _drop_header(lines: list[str], *, required: bool) -> list[str]:
         start = index + 1
     if required and not all(phrase in seen for phrase in _REQUIRED):
         raise LayoutError(
-            "the first page does not start with the Digital Archive's header "
+            "it does not start with the Digital Archive's header "
             "('Digital Archive', 'International History Declassified'): "
             "not one of the archive's PDF exports",
             1,

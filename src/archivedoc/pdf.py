@@ -153,8 +153,8 @@ def _pages(pypdf: Any, data: bytes, max_pages: int) -> list[Page]:
             first = _page(pages[0])
             if not first.text.strip():
                 raise PdfError(
-                    "no text on the first page: a scan or images without a text layer "
-                    "(archivedoc reads the text layer; run OCR on it first)",
+                    "no text: a scan or images without a text layer "
+                    "(archivedoc reads the PDF's text; run OCR on it first)",
                     1,
                 )
             to_text([first])  # refuse another layout before reading the other pages
@@ -164,7 +164,7 @@ def _pages(pypdf: Any, data: bytes, max_pages: int) -> list[Page]:
         except MemoryError:
             raise
         except Exception as exc:  # pypdf raises many kinds on a damaged file
-            raise PdfError(f"cannot read the PDF (damaged?): {exc}") from exc
+            raise PdfError(f"cannot read the PDF (damaged or truncated?): {exc}") from exc
 
 
 def _decrypt(reader: Any) -> None:
