@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
+import pdf  # noqa: E402
 
 import archivedoc  # noqa: E402
 
@@ -427,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
             "yes" if max(imported, imported_wall) < 150 else "NO",
         ],
     ]
+    out.append(pdf.report(ROOT.parent / "shared" / "pdfs", args.quick))
     out.append("\n## Targets\n")
     out.append(table(["target", "measured", "met"], targets))
     out.append(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s.")
