@@ -8,7 +8,9 @@ export (or something that is almost one) from documents we write ourselves.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pypdf import PdfWriter
 from pypdf.annotations import FreeText
@@ -108,3 +110,78 @@ def export(
 ) -> bytes:
     """An export: the header and ``record`` on the first page, then the transcript's pages."""
     return make_pdf([[*HEADER, *record], *transcript], bold=bold, notes=notes, images=images)
+
+
+# -- the example export: the tests' and the docs' (docs/example-export.pdf) ----
+
+EXAMPLE_RECORD: list[Line] = [
+    "",
+    "                                          March 02, 1950",
+    "         Record of a Conversation between the Minister of Grain",
+    "             Deliveries Ivanov and the Chairman of the Regional",
+    "                      Committee Petrov [via Sidorov]",
+    "",
+    "",
+    "Citation:",
+    "",
+    "“Record of a Conversation between the Minister of Grain Deliveries Ivanov and the Chairman",
+    "of the Regional Committee Petrov [via Sidorov],” March 02, 1950, History and Public Policy",
+    "Program Digital Archive, APRF: F. 45, Op. 1, D. 331, Ll. 15-21. Translated for CWIHP by Jane",
+    "Example.",
+    "http://digitalarchive.wilsoncenter.org/document/900001",
+    "",
+    "",
+    "Summary:",
+    "",
+    "Ivanov and Petrov discuss the grain deliveries of the spring and the repair of the anti-",
+    "flood dams on the river.",
+    "",
+    "Petrov asks for two hundred tractors.",
+    "",
+    "",
+    "Credits:",
+    "",
+    "This document was made possible with support from the Example Foundation.",
+    "",
+    "",
+    "Original Language:",
+    "",
+    "Russian",
+    "",
+    "",
+    "Contents:",
+    "",
+    "        \u2022 English Translation",
+    "        \u2022 Scan of Original Document",
+]
+EXAMPLE_PAGES: list[list[Line]] = [
+    [
+        "To Comrade Petrov",
+        "",
+        [(100.0, "Comrade Ivanov"), (220.0, ": the grain of the northern districts has")],
+        "arrived at the station [of Kursk] on 1 March.",
+        "",
+        "          Comrade Petrov: And the tractors?",
+    ],
+    [*HEADER, "The second page, under the site's header printed again."],
+    [],
+    ["The fourth page.", "", "                                                       Ivanov"],
+    [],
+    [],
+]
+EXAMPLE_NOTE = "A note typed over the page.\rIts second line."
+
+
+def example() -> bytes:
+    """An export of a record we made up: wrapped title, all five parts, five pages, two scans."""
+    return export(
+        EXAMPLE_RECORD,
+        EXAMPLE_PAGES,
+        bold=["Comrade Ivanov"],
+        notes={4: EXAMPLE_NOTE},
+        images=[5, 6],
+    )
+
+
+if __name__ == "__main__":  # python tests/pdfmaker.py docs/example-export.pdf
+    Path(sys.argv[1]).write_bytes(example())

@@ -23,7 +23,7 @@ import archivedoc
 from archivedoc import DocumentTooLargeError, ParseError
 from archivedoc.pdf import PdfError, load_pdf
 from conftest import ROOT
-from pdfmaker import HEADER, export, make_pdf
+from pdfmaker import example, export, make_pdf
 
 SHARED = ROOT.parent / "shared"
 REAL = ["111240", "112226", "113239", "113323", "113353", "113377"]
@@ -37,46 +37,6 @@ CITATION = (
     f"“{TITLE},” March 02, 1950, History and Public Policy Program Digital Archive, "
     "APRF: F. 45, Op. 1, D. 331, Ll. 15-21. Translated for CWIHP by Jane Example."
 )
-RECORD = [
-    "",
-    "                                          March 02, 1950",
-    "         Record of a Conversation between the Minister of Grain",
-    "             Deliveries Ivanov and the Chairman of the Regional",
-    "                      Committee Petrov [via Sidorov]",
-    "",
-    "",
-    "Citation:",
-    "",
-    "“Record of a Conversation between the Minister of Grain Deliveries Ivanov and the Chairman",
-    "of the Regional Committee Petrov [via Sidorov],” March 02, 1950, History and Public Policy",
-    "Program Digital Archive, APRF: F. 45, Op. 1, D. 331, Ll. 15-21. Translated for CWIHP by Jane",
-    "Example.",
-    "http://digitalarchive.wilsoncenter.org/document/900001",
-    "",
-    "",
-    "Summary:",
-    "",
-    "Ivanov and Petrov discuss the grain deliveries of the spring and the repair of the anti-",
-    "flood dams on the river.",
-    "",
-    "Petrov asks for two hundred tractors.",
-    "",
-    "",
-    "Credits:",
-    "",
-    "This document was made possible with support from the Example Foundation.",
-    "",
-    "",
-    "Original Language:",
-    "",
-    "Russian",
-    "",
-    "",
-    "Contents:",
-    "",
-    "        \u2022 English Translation",
-    "        \u2022 Scan of Original Document",
-]
 EXPECTED_RECORD = f"""
 
 ## March 02, 1950 {TITLE}
@@ -108,27 +68,11 @@ Russian
 - Scan of Original Document
 
 """
-PAGES = [
-    [
-        "To Comrade Petrov",
-        "",
-        [(100.0, "Comrade Ivanov"), (220.0, ": the grain of the northern districts has")],
-        "arrived at the station [of Kursk] on 1 March.",
-        "",
-        "          Comrade Petrov: And the tractors?",
-    ],
-    [*HEADER, "The second page, under the site's header printed again."],
-    [],
-    ["The fourth page.", "", "                                                       Ivanov"],
-    [],
-    [],
-]
-NOTE = "A note typed over the page.\rIts second line."
 
 
 @pytest.fixture(scope="module")
 def export_pdf() -> bytes:
-    return export(RECORD, PAGES, bold=["Comrade Ivanov"], notes={4: NOTE}, images=[5, 6])
+    return example()
 
 
 @pytest.fixture(scope="module")
@@ -352,3 +296,8 @@ def test_the_agreement_tool_prints_a_row_per_export(
     out = capsys.readouterr().out
     assert re.search(r"\| 113379\.pdf \| differ: .*summary", out)
     assert re.search(r"\| 113382\.pdf \| all equal \| \d+ \| 100\.00% \| ok \|", out)
+
+
+def test_the_docs_example_is_this_export(export_pdf: bytes, doc: archivedoc.Document) -> None:
+    # docs/pdf.rst reads docs/example-export.pdf: `python tests/pdfmaker.py docs/example-export.pdf`
+    assert (ROOT / "docs" / "example-export.pdf").read_bytes() == export_pdf
