@@ -144,6 +144,14 @@ def test_an_export_without_optional_parts_and_with_a_one_line_title() -> None:
     )
 
 
+def test_an_export_with_no_items_or_no_transcript_pages() -> None:
+    assert archivedoc.dumps(load_pdf(export(["A Cable", "", "Contents:"], [["One."]]))) == (
+        "\n\n## A Cable\n\n### Contents:\n\n\fOne."
+    )
+    only_scans = load_pdf(export(["A Cable", "", "Contents:", "  Scan"], [[], []], images=[1, 2]))
+    assert archivedoc.dumps(only_scans) == "\n\n## A Cable\n\n### Contents:\n\n- Scan"
+
+
 def test_an_unknown_label_becomes_a_section_and_strict_refuses_it() -> None:
     record = ["March 1950", "A Cable", "", "Keywords:", "", "grain", "", "Contents:", "", "  A"]
     doc = load_pdf(export(record, [["One."]]))

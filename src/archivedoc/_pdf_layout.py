@@ -43,6 +43,7 @@ _BULLET = re.compile(r"[-\u2022\u25e6\u25aa*]\s+")
 # font (``Comrade Mao Zedong         :``): no typesetter leaves a gap there.
 _GAP_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) {2,}(?=[:;,.!?](?:\s|$))")
 _SPACES = re.compile(r"\s+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class LayoutError(Exception):
@@ -84,7 +85,8 @@ def to_text(pages: Sequence[Page]) -> str:
     for start, end in itertools.pairwise(labels):
         parts.append(_section(lines[start].strip(), lines[start + 1 : end]))
     items = [_BULLET.sub("", line.strip(), count=1) for line in lines[contents[0] + 1 :]]
-    parts.append("\n".join([f"### {_CONTENTS}:\n", *(f"- {item}" for item in items if item)]))
+    listed = "\n".join(f"- {item}" for item in items if item)
+    parts.append(f"### {_CONTENTS}:\n\n{listed}" if listed else f"### {_CONTENTS}:")
     record = "\n\n".join(parts)
     transcript = [_page_text(page, first=index == 0) for index, page in enumerate(pages)]
     while len(transcript) > 1 and not transcript[-1]:
@@ -99,7 +101,9 @@ def to_text(pages: Sequence[Page]) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.splitlines()]
+    # Only line ends split: str.splitlines() would also drop a form feed or a
+    # line separator inside the text.
+    return [line.rstrip() for line in _LINE_END.split(text)]
 
 
 def _drop_header(lines: list[str], *, required: bool) -> list[str]:
@@ -126,14 +130,19 @@ def _drop_header(lines: list[str], *, required: bool) -> list[str]:
 
 
 def _is_label(lines: list[str], index: int) -> bool:
-    """A label stands alone on its line, first or after a blank line."""
+    """A label stands alone on its line, first or after a blank line.
+
+    Another label than the default layout's must also start the line and
+    have a blank line after it, as the site prints labels.
+    """
     line = lines[index]
-    if (index and lines[index - 1].strip()) or line != line.lstrip():
+    label = line.strip()
+    if index and lines[index - 1].strip():
         return False
-    if line[:-1] in _LABELS and line.endswith(":"):
+    if label.endswith(":") and label[:-1] in _LABELS:
         return True
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    return _OTHER_LABEL.fullmatch(line) is not None and not following.strip()
+    return line == label and _OTHER_LABEL.fullmatch(label) is not None and not following.strip()
 
 
 def _section(label: str, lines: list[str]) -> str:
