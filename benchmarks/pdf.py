@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
+from pypdf.generic import DecodedStreamObject
 
 from archivedoc.pdf import PdfError, load_pdf
 
@@ -58,7 +59,13 @@ def hostile_pdfs(export: bytes) -> dict[str, bytes]:
     many = pypdf.PdfWriter()
     for _ in range(2_001):
         many.add_blank_page(612, 792)
+    inflated = pypdf.PdfWriter(clone_from=io.BytesIO(export))
+    bomb = DecodedStreamObject()
+    bomb.set_data(b"BT /F1 10 Tf 72 700 Td (x) Tj ET\n" * 2_000_000)  # 66 MB
+    inflated.pages[-1].replace_contents(bomb)
+    inflated.pages[-1].compress_content_streams()
     return {
+        "inflates to 66 MB on a page": _written(inflated),
         "truncated (half the file)": export[: len(export) // 2],
         "truncated (no %%EOF)": export[: export.rfind(b"%%EOF")],
         "encrypted (user password)": _written(encrypted),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pypdf.generic import DecodedStreamObject
 
 import archivedoc
 from archivedoc import DocumentTooLargeError, ParseError
@@ -229,6 +230,32 @@ def test_a_file_over_max_size_is_refused_before_it_is_parsed(export_pdf: bytes) 
     with pytest.raises(DocumentTooLargeError, match="bytes"):
         load_pdf(io.BytesIO(export_pdf), max_size=1000)
     assert load_pdf(export_pdf, max_size=None).title == TITLE
+
+
+def _inflated(body: bytes, pages: int) -> bytes:
+    """An export whose transcript pages each draw ``body``, compressed (a tiny file)."""
+    plain = export(["A Cable", "", "Contents:"], [[]] * pages)
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(plain))
+    for page in writer.pages[1:]:
+        stream = DecodedStreamObject()
+        stream.set_data(body)
+        page.replace_contents(stream)
+        page.compress_content_streams()
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_page_that_inflates_to_megabytes_is_refused_before_its_text_is_read() -> None:
+    bomb = _inflated(b"BT /F1 10 Tf 72 700 Td (x) Tj ET\n" * 100_000, 1)
+    assert len(bomb) < 20_000
+    assert _refused(bomb, "3,300,000 bytes of drawing instructions").page == 2
+
+
+def test_all_pages_together_are_bounded_by_max_size() -> None:
+    pdf = _inflated(b" " * 600_000 + b"\n", 5)
+    assert load_pdf(pdf).title == "A Cable"  # 3 MB of blank drawing instructions are fine
+    assert _refused(pdf, "add up to more than max_size", max_size=1_000_000).page == 3
 
 
 def test_the_error_pickles_with_its_page() -> None:

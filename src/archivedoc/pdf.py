@@ -32,6 +32,14 @@ __all__ = ["DEFAULT_MAX_PAGES", "PdfError", "load_pdf"]
 DEFAULT_MAX_PAGES = 2000
 
 _INSTALL = 'reading PDFs needs pypdf 5 or later: pip install "archivedoc[pdf]"'
+# The most bytes of (decoded) drawing instructions read for one page: a page
+# of an export has about 0.1 MB, one glyph at a time.  Text extraction takes
+# about 3 s of CPU time per MB, so a small file that inflates to far more (a
+# "zip bomb") is refused here instead of keeping pypdf busy for minutes.
+_MAX_PAGE_CONTENT = 2 * 1024 * 1024
+# For all pages together, ``max_size`` bytes (the file's own limit), or this
+# with ``max_size=None``: some 600 pages of text.
+_MAX_CONTENT = 64 * 1024 * 1024
 # The PDF header must appear within the first KiB (as PDF readers allow).
 _HEADER_WINDOW = 1024
 
@@ -80,16 +88,17 @@ def load_pdf(
 
     A file larger than ``max_size`` bytes raises
     :class:`~archivedoc.DocumentTooLargeError`; one with more than
-    ``max_pages`` pages, or that is not such an export, raises
-    :class:`PdfError`.  Without pypdf installed it raises ImportError,
-    saying what to install.
+    ``max_pages`` pages, with more than ``max_size`` bytes of drawing
+    instructions in all (64 MiB for None) or 2 MiB on a page, or that is
+    not such an export, raises :class:`PdfError`.  Without pypdf installed
+    it raises ImportError, saying what to install.
     """
     pypdf = _pypdf()
     data = _read(source, max_size)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise PdfError("not a PDF file: no '%PDF-' header")
     try:
-        text = to_text(_pages(pypdf, data, max_pages))
+        text = to_text(_pages(pypdf, data, max_pages, max_size))
     except LayoutError as exc:
         raise PdfError(exc.msg, exc.page or None) from None
     try:
@@ -134,7 +143,7 @@ def _pypdf() -> Any:
     return pypdf
 
 
-def _pages(pypdf: Any, data: bytes, max_pages: int) -> list[Page]:
+def _pages(pypdf: Any, data: bytes, max_pages: int, max_size: int | None) -> list[Page]:
     """The text of every page; anything pypdf cannot read becomes a PdfError."""
     with _quiet():
         try:
@@ -150,7 +159,8 @@ def _pages(pypdf: Any, data: bytes, max_pages: int) -> list[Page]:
                 raise PdfError("the PDF has no pages")
             if count > max_pages:
                 raise PdfError(f"{count:,} pages, more than max_pages={max_pages:,}")
-            first = _page(pages[0])
+            budget = _MAX_CONTENT if max_size is None else max_size
+            first, used = _page(pages[0], 1, budget)
             if not first.text.strip():
                 raise PdfError(
                     "no text: a scan or images without a text layer "
@@ -158,7 +168,12 @@ def _pages(pypdf: Any, data: bytes, max_pages: int) -> list[Page]:
                     1,
                 )
             to_text([first])  # refuse another layout before reading the other pages
-            return [first, *(_page(pages[index]) for index in range(1, count))]
+            read = [first]
+            for index in range(1, count):
+                page, size = _page(pages[index], index + 1, budget - used)
+                used += size
+                read.append(page)
+            return read
         except (PdfError, LayoutError):
             raise
         except MemoryError:
@@ -183,9 +198,28 @@ def _declared_pages(reader: Any) -> int:
     return count if isinstance(count, int) else 0
 
 
-def _page(page: Any) -> Page:
+def _page(page: Any, number: int, budget: int) -> tuple[Page, int]:
+    """The page's text and text boxes, and the size of its drawing instructions.
+
+    The size is checked before the text is extracted (what takes the time):
+    against a page's limit, and against what is left of ``budget`` for the file.
+    """
+    contents = page.get_contents()
+    size = 0 if contents is None else len(contents.get_data())
+    if size > _MAX_PAGE_CONTENT:
+        raise PdfError(
+            f"{size:,} bytes of drawing instructions, more than a page of text needs "
+            f"({_MAX_PAGE_CONTENT:,})",
+            number,
+        )
+    if size > budget:
+        raise PdfError(
+            "the pages' drawing instructions add up to more than "
+            "max_size bytes: far more than the text of an export needs",
+            number,
+        )
     text = page.extract_text(extraction_mode="layout", layout_mode_strip_rotated=False)
-    return Page(text, tuple(_notes(page)))
+    return Page(text, tuple(_notes(page))), size
 
 
 def _notes(page: Any) -> Iterator[str]:
