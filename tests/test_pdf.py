@@ -14,6 +14,7 @@ import pickle
 import re
 import sys
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pypdf
@@ -289,6 +290,26 @@ def test_pypdf_repairs_do_not_reach_the_terminal(
         logging.getLogger("pypdf").removeHandler(handler)
     captured = capfd.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+def test_reads_in_threads_leave_the_pypdf_logger_as_it_was(export_pdf: bytes) -> None:
+    logger = logging.getLogger("pypdf")
+    logger.setLevel(logging.INFO)
+    try:
+        inputs = [export_pdf, b"%PDF-1.4 damaged"] * 4
+        with ThreadPoolExecutor(4) as pool:
+            outcomes = list(pool.map(_outcome, inputs))
+        assert outcomes == ["Document", "PdfError"] * 4
+        assert logger.level == logging.INFO
+    finally:
+        logger.setLevel(logging.NOTSET)
+
+
+def _outcome(data: bytes) -> str:
+    try:
+        return type(load_pdf(data)).__name__
+    except PdfError:
+        return "PdfError"
 
 
 def test_without_pypdf_the_error_says_what_to_install(
