@@ -34,7 +34,7 @@ DEFAULT_MAX_PAGES = 2000
 _INSTALL = 'reading PDFs needs pypdf 5 or later: pip install "archivedoc[pdf]"'
 # The most bytes of (decoded) drawing instructions read for one page: a page
 # of an export has about 0.1 MB, one glyph at a time.  Text extraction takes
-# about 3 s of CPU time per MB, so a small file that inflates to far more (a
+# 1 to 2 s of CPU time per MB, so a small file that inflates to far more (a
 # "zip bomb") is refused here instead of keeping pypdf busy for minutes.
 _MAX_PAGE_CONTENT = 2 * 1024 * 1024
 # For all pages together, ``max_size`` bytes (the file's own limit), or this
