@@ -6,11 +6,18 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "archivedoc"
 author = "The archivedoc developers"
 copyright = "2026, The archivedoc developers"
-extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest", "sphinx.ext.intersphinx"]
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    # The command-line reference, generated from the argparse parser (docs/_ext).
+    "cli_reference",
+]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
