@@ -240,6 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"archivedoc {args.command}: give at least one INPUT", file=sys.stderr)
                 return USAGE
             args.paths = default
+            if sys.stdin.isatty():
+                print(
+                    "archivedoc: reading a document from the terminal (Ctrl-D ends it)",
+                    file=sys.stderr,
+                )
         code: int = args.run(args)
         sys.stdout.flush()
         return code

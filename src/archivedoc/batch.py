@@ -26,8 +26,16 @@ from typing import Any, TypeVar
 
 import attrs
 
-from archivedoc import DEFAULT, DEFAULT_MAX_SIZE, Dialect, Document, ParseError, load, loads
-from archivedoc import DocumentTooLargeError as _TooLarge
+from archivedoc import (
+    DEFAULT,
+    DEFAULT_MAX_SIZE,
+    Dialect,
+    Document,
+    DocumentTooLargeError,
+    ParseError,
+    load,
+    loads,
+)
 from archivedoc._pool import ordered_map
 from archivedoc._sources import Source, expand
 from archivedoc.pdf import PdfError, load_pdf
@@ -244,10 +252,10 @@ def _read_file(source: Source, max_size: int | None) -> bytes:
             return file.read()
         size = os.fstat(file.fileno()).st_size
         if size > max_size:
-            raise _TooLarge(size, max_size, "bytes")
+            raise DocumentTooLargeError(size, max_size, "bytes")
         data = file.read(max_size + 1)
     if len(data) > max_size:  # a file that grew, or a pipe
-        raise _TooLarge(len(data), max_size, "bytes")
+        raise DocumentTooLargeError(len(data), max_size, "bytes")
     return data
 
 
