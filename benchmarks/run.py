@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import batch  # noqa: E402
 import exports  # noqa: E402
 import generate  # noqa: E402
+import pdf  # noqa: E402
 
 import archivedoc  # noqa: E402
 import hostile_shapes  # noqa: E402
@@ -526,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     targets += batch.add_to_report(out, args.quick)
     out += exports.report(corpus.texts, args.min_time, rounds) if corpus else []
+    out.append(pdf.report(ROOT.parent / "shared" / "pdfs", args.quick))
     out.append("\n## Targets\n")
     out.append(table(["target", "measured", "met"], targets))
     out.append(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s.")

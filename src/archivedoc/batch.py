@@ -10,7 +10,8 @@ Worker processes read files themselves: only paths cross between processes.
 
 Which reader turns a file's bytes into a Document depends on its suffix,
 compared in lower case (:data:`READERS`; ``.md`` and ``.txt`` are the
-archive's text layout).  Other readers are added with :func:`register_reader`.
+archive's text layout, ``.pdf`` its PDF exports).  Other readers are added
+with :func:`register_reader`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from archivedoc import (
 )
 from archivedoc._pool import ordered_map
 from archivedoc._sources import Source, expand
+from archivedoc.pdf import PdfError, load_pdf
 
 __all__ = [
     "READERS",
@@ -45,6 +47,7 @@ __all__ = [
     "Result",
     "load_many",
     "loads_many",
+    "read_pdf",
     "read_text",
     "register_reader",
 ]
@@ -72,9 +75,22 @@ def read_text(data: bytes, options: ReadOptions) -> Document:
     return load(io.BytesIO(data), strict=options.strict, dialect=options.dialect, max_size=None)
 
 
+def read_pdf(data: bytes, options: ReadOptions) -> Document:
+    """The reader of the archive's PDF exports (:func:`archivedoc.pdf.load_pdf`).
+
+    The export has one layout, so the dialect is not used.  Without pypdf
+    installed every PDF fails alone, with the message that says what to
+    install, and the other documents are still read.
+    """
+    try:
+        return load_pdf(data, strict=options.strict, max_size=options.max_size)
+    except ImportError as exc:
+        raise PdfError(str(exc)) from None
+
+
 #: Readers by lower-case suffix (with its dot).  A file named on its own with
 #: another suffix is read as text; in folders and archives only these are read.
-READERS: dict[str, Reader] = {".md": read_text, ".txt": read_text}
+READERS: dict[str, Reader] = {".md": read_text, ".txt": read_text, ".pdf": read_pdf}
 
 
 def register_reader(suffix: str, reader: Reader) -> None:
