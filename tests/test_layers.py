@@ -38,6 +38,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "archivedoc._sources",
             "archivedoc._stats",
             "archivedoc._tasks",
+            "archivedoc.pdf",
+            "archivedoc._pdf_layout",
         ),
     ),
 ]
