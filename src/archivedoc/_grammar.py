@@ -17,7 +17,6 @@ from parsimonious.expressions import Compound, Expression, Regex
 from parsimonious.grammar import Grammar
 from parsimonious.nodes import Node
 
-_PACKAGE = "archivedoc.grammar"
 _FIRST = "document.peg"
 
 
@@ -25,7 +24,10 @@ def grammar_files() -> dict[str, str]:
     """The grammar files, name -> text, in the order they are joined."""
     from importlib import resources  # here, not at import: it costs ~10 ms to import
 
-    folder = resources.files(_PACKAGE)
+    # The folder is reached from the package, not as a package of its own:
+    # ``files("archivedoc.grammar")`` needs a namespace package, which
+    # zipimport (a zipapp, a wheel on sys.path) cannot give before 3.13.
+    folder = resources.files("archivedoc") / "grammar"
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".peg"))
     names.sort(key=lambda name: name != _FIRST)
     return {name: (folder / name).read_text(encoding="utf-8") for name in names}
