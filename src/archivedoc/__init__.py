@@ -36,6 +36,7 @@ from archivedoc._sections import (
     Section,
     Summary,
 )
+from archivedoc._seed import seed_path, seed_text
 from archivedoc._serialize import from_dict, to_dict
 from archivedoc._transcript import (
     Block,
@@ -98,6 +99,8 @@ __all__ = [
     "loads",
     "render_heading",
     "render_section",
+    "seed_path",
+    "seed_text",
     "to_dict",
 ]
 
