@@ -24,9 +24,6 @@ extensions = [
 source_suffix = {".rst": "restructuredtext"}
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-# Show ``dialect=DEFAULT`` as written in the source, not the Dialect's repr
-# (seven lines of rules in every signature).
-autodoc_preserve_defaults = True
 intersphinx_mapping: dict[str, tuple[str, None]] = {}
 nitpicky = False
 exclude_patterns = ["_build"]
@@ -38,3 +35,28 @@ html_theme = "furo"
 html_title = f"archivedoc {release}"
 html_static_path = ["_static"]
 html_css_files = ["wrap.css"]
+
+
+def _short_defaults(
+    app: object,
+    what: str,
+    name: str,
+    obj: object,
+    options: object,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None]:
+    """Show ``dialect=DEFAULT`` in signatures, not the Dialect's repr (lines of rules).
+
+    (``autodoc_preserve_defaults`` would do it, but turns the defaults of
+    every attrs class into ``attr_dict['title'].default``.)
+    """
+    if signature:
+        signature = signature.replace(repr(archivedoc.DEFAULT), "DEFAULT")
+        signature = signature.replace(f"={archivedoc.DEFAULT_MAX_SIZE}", "=DEFAULT_MAX_SIZE")
+    return signature, return_annotation
+
+
+def setup(app: object) -> None:
+    """Register the signature hook."""
+    app.connect("autodoc-process-signature", _short_defaults)  # type: ignore[attr-defined]

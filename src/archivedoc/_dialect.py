@@ -87,12 +87,15 @@ class Dialect:
 
     #: A short name, used in messages.
     name: str
+    # Only the name in the repr: the dialect is the default of every
+    # ``dialect=`` parameter, and help(loads) or a signature in the docs
+    # would otherwise print all its section classes.
     #: The section classes the dialect knows; each stands for its ``LABEL``.
-    sections: tuple[type[Section], ...] = attrs.field(converter=_to_classes)
+    sections: tuple[type[Section], ...] = attrs.field(converter=_to_classes, repr=False)
     #: The labels strict mode accepts, in the order it requires.
-    order: tuple[str, ...] = attrs.field(converter=_to_labels)
+    order: tuple[str, ...] = attrs.field(converter=_to_labels, repr=False)
     #: The labels strict mode requires.
-    required: tuple[str, ...] = attrs.field(default=(), converter=_to_labels)
+    required: tuple[str, ...] = attrs.field(default=(), converter=_to_labels, repr=False)
     #: Grammar text appended to the default grammar (new rules, overrides).
     rules: str = attrs.field(default="", repr=False)
     #: Rule name -> builder, for rules the default visitor does not know.
