@@ -34,7 +34,7 @@ def _documents(paths: list[Path]) -> Iterator[Path]:
                 for p in path.rglob("*")
                 if p.suffix in {".md", ".txt"}
                 and p.name != "citations.txt"
-                and p.name not in {"README.md", "FORMAT-NOTES.md"}
+                and p.name not in {"README.md", "FORMAT-NOTES.md", "ANNOTATIONS.md"}
             )
         else:
             yield path
