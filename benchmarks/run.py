@@ -41,6 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import batch  # noqa: E402
 import exports  # noqa: E402
 import generate  # noqa: E402
 
@@ -428,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             "yes" if max(imported, imported_wall) < 150 else "NO",
         ],
     ]
+    targets += batch.add_to_report(out, args.quick)
     out += exports.report(corpus.texts, args.min_time, rounds) if corpus else []
     out.append("\n## Targets\n")
     out.append(table(["target", "measured", "met"], targets))

@@ -7,7 +7,13 @@ into a script.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import archivedoc
+
+# docs/_ext: the command-line reference directive.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "archivedoc"
 author = "The archivedoc developers"
@@ -20,6 +26,8 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.intersphinx",
     "myst_parser",  # CHANGELOG.md and CONTRIBUTING.md are included as they are
+    # The command-line reference, generated from the argparse parser (docs/_ext).
+    "cli_reference",
 ]
 source_suffix = {".rst": "restructuredtext"}
 autodoc_member_order = "bysource"

@@ -14,7 +14,7 @@ Other formats are dialects (:class:`Dialect`), derived from :data:`DEFAULT`::
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from archivedoc._citation import Contributor, Locator
 from archivedoc._dates import Date
@@ -57,6 +57,9 @@ from archivedoc._transcript import (
 from archivedoc._writer import render as _render
 from archivedoc._writer import render_heading, render_section
 
+if TYPE_CHECKING:
+    from archivedoc.batch import load_many, loads_many
+
 __all__ = [
     "DEFAULT",
     "DEFAULT_MAX_SIZE",
@@ -96,7 +99,9 @@ __all__ = [
     "from_dict",
     "grammar_text",
     "load",
+    "load_many",
     "loads",
+    "loads_many",
     "render_heading",
     "render_section",
     "seed_path",
@@ -160,3 +165,17 @@ def dumps(doc: Document) -> str:
 def dump(doc: Document, fp: IO[bytes]) -> None:
     """Write ``doc`` to a binary file as UTF-8."""
     fp.write(dumps(doc).encode("utf-8"))
+
+
+# The batch functions live in archivedoc.batch, imported on first use: it
+# needs the functions above, and multiprocessing, zipfile and tarfile are
+# not worth their import time to a program that reads one document.
+_BATCH = frozenset({"load_many", "loads_many"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BATCH:
+        from archivedoc import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'archivedoc' has no attribute {name!r}")

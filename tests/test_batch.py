@@ -1,0 +1,208 @@
+"""archivedoc.batch: many documents, in order, streaming, the same on any number of processes."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import tarfile
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import archivedoc
+from archivedoc import DEFAULT, DocumentTooLargeError, ParseError
+from archivedoc.batch import READERS, ReadOptions, load_many, loads_many, register_reader
+from conftest import DOCUMENTS, SEED
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+BAD = "## T\n\n### Summary:\n\nx\n\n## again\n"
+
+
+def _tree(root: Path) -> Path:
+    """A folder with documents in subfolders, upper-case suffixes, a bad one and noise."""
+    (root / "b").mkdir(parents=True)
+    (root / "a.md").write_bytes(SEED.read_bytes())
+    (root / "b" / "c.TXT").write_bytes(DOCUMENTS[0].read_bytes())
+    (root / "b" / "d.Md").write_text(BAD, encoding="utf-8")
+    (root / "notes.json").write_text("{}", encoding="utf-8")
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "x.md").write_text(BAD, encoding="utf-8")
+    return root
+
+
+def test_a_folder_is_read_in_name_order_with_any_case_of_suffix(tmp_path: Path) -> None:
+    results = list(load_many(_tree(tmp_path)))
+    assert [Path(r.source).relative_to(tmp_path).as_posix() for r in results] == [
+        "a.md",
+        "b/c.TXT",
+        "b/d.Md",
+    ]
+    assert [r.ok for r in results] == [True, True, False]
+    assert isinstance(results[2].error, ParseError) and results[2].error.lineno == 7
+    assert results[0].document == archivedoc.loads(SEED.read_text(encoding="utf-8"))
+
+
+def test_results_are_the_same_whatever_jobs_is(tmp_path: Path) -> None:
+    # Enough documents for several chunks, so that two processes really run.
+    for n in range(40):
+        source = DOCUMENTS[n % len(DOCUMENTS)]
+        (tmp_path / f"{n:03d}.md").write_bytes(source.read_bytes())
+    (tmp_path / "017.md").write_text(BAD, encoding="utf-8")
+    one = list(load_many([tmp_path], jobs=1))
+    two = list(load_many([tmp_path], jobs=2))
+    assert [r.source for r in one] == [r.source for r in two]
+    assert [r.document for r in one] == [r.document for r in two]
+    assert [str(r.error) for r in one] == [str(r.error) for r in two]
+    assert one[17].error is not None and two[17].error is not None
+    # A document read on another process still belongs to the very same dialect.
+    assert all(r.document.dialect is DEFAULT for r in two if r.document is not None)
+
+
+def test_the_real_corpus_reads_the_same_on_two_processes() -> None:
+    one = list(load_many([CORPUS], jobs=1))
+    two = list(load_many([CORPUS], jobs=2))
+    assert len(one) == len(list(CORPUS.glob("*.md"))) >= 20
+    assert all(r.ok for r in one)
+    assert [(r.source, r.document) for r in one] == [(r.source, r.document) for r in two]
+
+
+def test_results_stream_and_inputs_are_not_read_ahead() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    pulled = 0
+
+    def texts() -> Iterator[str]:
+        nonlocal pulled
+        for _ in range(100_000):
+            pulled += 1
+            yield text
+
+    results = loads_many(texts(), jobs=2)
+    first = list(itertools.islice(results, 3))
+    results.close()
+    assert [r.source for r in first] == ["<text 1>", "<text 2>", "<text 3>"]
+    assert all(r.ok for r in first)
+    # A bounded window is in flight, not the whole input.
+    assert pulled < 1_000
+
+
+def test_texts_are_named_by_number_or_as_given() -> None:
+    results = list(loads_many(["## 1945 A title\n", ("mine.md", "### Broken\n")]))
+    assert [r.source for r in results] == ["<text 1>", "mine.md"]
+    assert results[0].document is not None and results[0].document.title == "A title"
+    assert isinstance(results[1].error, ParseError)
+
+
+def test_zip_and_tar_archives_are_read_member_by_member(tmp_path: Path) -> None:
+    members = {"x/a.md": SEED.read_bytes(), "x/B.TXT": BAD.encode(), "x/readme.json": b"{}"}
+    with zipfile.ZipFile(tmp_path / "docs.zip", "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with tarfile.open(tmp_path / "docs.tar.gz", "w:gz") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    for archive_name in ("docs.zip", "docs.tar.gz"):
+        results = list(load_many([tmp_path / archive_name]))
+        assert [r.source for r in results] == [
+            f"{tmp_path / archive_name}/x/a.md",
+            f"{tmp_path / archive_name}/x/B.TXT",
+        ]
+        assert [r.ok for r in results] == [True, False]
+
+
+def test_a_damaged_archive_and_a_missing_path_are_results_not_exceptions(tmp_path: Path) -> None:
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "ok.md").write_bytes(SEED.read_bytes())
+    results = list(load_many([tmp_path / "broken.zip", tmp_path / "nope.md", tmp_path / "ok.md"]))
+    assert [type(r.error) for r in results[:2]] == [OSError, FileNotFoundError]
+    assert results[2].ok
+
+
+def test_a_glob_matches_documents(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    names = [Path(r.source).name for r in load_many(f"{tmp_path}/**/*.*")]
+    assert names == ["a.md", "c.TXT", "d.Md"]
+    (empty,) = load_many(f"{tmp_path}/*.nothing")
+    assert isinstance(empty.error, FileNotFoundError)
+
+
+def test_max_size_refuses_a_file_before_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    big.write_bytes(SEED.read_bytes())
+    (result,) = load_many(big, max_size=1000)
+    assert isinstance(result.error, DocumentTooLargeError)
+    assert result.error.size == big.stat().st_size  # the size on disk, not bytes read
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.writestr("big.md", SEED.read_bytes())
+    (member,) = load_many(tmp_path / "a.zip", max_size=1000)
+    assert isinstance(member.error, DocumentTooLargeError)
+    (text,) = loads_many(["x" * 2000], max_size=1000)
+    assert isinstance(text.error, DocumentTooLargeError)
+
+
+def test_strict_and_dialect_are_passed_to_every_document(tmp_path: Path) -> None:
+    from archivedoc.dialects.library import LIBRARY
+
+    page = "\n\n# 1958 Title\n\n### Text:\n\nThe text."
+    (plain,) = loads_many([page])
+    assert not plain.ok
+    results = list(loads_many([page] * 40, dialect=LIBRARY, jobs=2))
+    assert all(r.document is not None and r.document.dialect is LIBRARY for r in results)
+    odd = "## 1945 T\n\n### Odd:\n\nx\n\n### Contents:\n\n- Original\n\nText."
+    assert next(loads_many([odd])).ok
+    assert not next(loads_many([odd], strict=True)).ok
+
+
+def _upper(data: bytes, options: ReadOptions) -> archivedoc.Document:
+    return archivedoc.loads(data.decode("utf-8").upper(), dialect=options.dialect)
+
+
+def test_a_registered_reader_reads_its_suffix_in_folders(tmp_path: Path) -> None:
+    (tmp_path / "a.up").write_text("## 1945 a title\n", encoding="utf-8")
+    assert list(load_many(tmp_path)) == []
+    register_reader(".UP", _upper)
+    try:
+        (result,) = load_many(tmp_path, jobs=2)
+        assert result.document is not None and result.document.title == "A TITLE"
+    finally:
+        del READERS[".up"]
+    with pytest.raises(ValueError, match="starts with a dot"):
+        register_reader("pdf", _upper)
+
+
+def test_the_batch_names_are_exported_at_top_level() -> None:
+    assert archivedoc.load_many is load_many and archivedoc.loads_many is loads_many
+    assert {"load_many", "loads_many"} <= set(archivedoc.__all__)
+
+
+def test_a_named_pipe_is_read_like_a_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "doc.md"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(SEED.read_bytes(),))
+    writer.start()
+    (result,) = load_many(fifo)
+    writer.join()
+    assert result.document == archivedoc.loads(SEED.read_text(encoding="utf-8"))
+
+
+def test_archive_members_are_named_plainly_and_written_inside_the_output(tmp_path: Path) -> None:
+    from archivedoc._sources import Source
+    from archivedoc._tasks import output_path
+
+    archive = tmp_path / "docs.tar"
+    with tarfile.open(archive, "w") as tar:
+        data = SEED.read_bytes()
+        info = tarfile.TarInfo("./seed.md")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    (result,) = load_many(archive)
+    assert result.source == f"{archive}/seed.md"
+    # Members named to escape the output folder ("zip slip") stay inside it.
+    for hostile in ("../../etc/x.md", "/abs/x.md"):
+        path = output_path(str(tmp_path / "out"), Source(hostile, hostile), ".json")
+        assert path.resolve().is_relative_to((tmp_path / "out").resolve())
