@@ -15,10 +15,10 @@ from archivedoc import Transcript
 from archivedoc._grammar import default_grammar, terminal
 from archivedoc._readers.transcript import split_blocks
 from archivedoc.strategies import transcripts
-from conftest import DOCUMENTS, SEED, read_exact
+from conftest import DOCUMENTS, SEED, SHARED, read_exact
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
-REAL = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
+CORPUS = SHARED / "corpus" / "docs"
+REAL = sorted(CORPUS.glob("*.md"))
 DOCS = {p.stem: p for p in DOCUMENTS}
 
 

@@ -31,6 +31,7 @@ from archivedoc._io.parse import decode as _decode
 from archivedoc._io.parse import parse as _parse
 from archivedoc._io.verify import verify
 from archivedoc._naming import publish as _publish
+from archivedoc._seed import seed_path, seed_text
 from archivedoc.model import Document
 
 __all__ = [
@@ -48,6 +49,8 @@ __all__ = [
     "grammar_text",
     "load",
     "loads",
+    "seed_path",
+    "seed_text",
     "to_dict",
     "verify",
 ]

@@ -21,7 +21,6 @@ from parsimonious.nodes import Node
 
 from archivedoc._grammar_build import GrammarError, build, failing_rule, parse_lexicon
 
-_PACKAGE = "archivedoc.grammar"
 _FIRST = "document.peg"
 
 
@@ -30,7 +29,10 @@ def grammar_files() -> dict[str, str]:
     """The grammar files, name -> text, in the order they are joined."""
     from importlib import resources  # here, not at import: it costs ~10 ms to import
 
-    folder = resources.files(_PACKAGE)
+    # The folder is reached from the package, not as a package of its own:
+    # ``files("archivedoc.grammar")`` needs a namespace package, which
+    # zipimport (a zipapp, a wheel on sys.path) cannot give before 3.13.
+    folder = resources.files("archivedoc") / "grammar"
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".peg"))
     names.sort(key=lambda name: name != _FIRST)
     return {name: (folder / name).read_text(encoding="utf-8") for name in names}
@@ -41,7 +43,7 @@ def lexicons() -> dict[str, tuple[str, ...]]:
     """The word lists of ``grammar/lexicons/``, name -> entries in file order."""
     from importlib import resources
 
-    folder = resources.files(_PACKAGE) / "lexicons"
+    folder = resources.files("archivedoc") / "grammar" / "lexicons"  # zip-safe, as above
     files = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
     return {p.name[:-4]: parse_lexicon(p.read_text(encoding="utf-8")) for p in files}
 

@@ -24,6 +24,7 @@ class Locator:
     parts never guessed.  Values are kept as written ("0100", "9-17",
     "[120]").
 
+    >>> from archivedoc.model import Locator
     >>> loc = Locator("RGANI, f. 5, op. 49, d. 131, ll. 193-194")
     >>> loc.repository, loc.fond, loc.opis, loc.delo, loc.pages
     ('RGANI', '5', '49', '131', '193-194')
@@ -79,6 +80,7 @@ class Contributor:
     "provided", "donated", "annotated" ("translation by X" gives
     "translated").
 
+    >>> from archivedoc.model import Contributor
     >>> Contributor("David Wolff", ["contributed"])
     Contributor(name='David Wolff', roles=('contributed',))
     """

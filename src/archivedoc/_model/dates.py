@@ -30,6 +30,7 @@ class Date:
     1949") keeps its text and has ``precision``, ``earliest``, ``latest`` and
     ``edtf`` None: no structure rather than a wrong one.
 
+    >>> from archivedoc.model import Date
     >>> d = Date("c. 1950")
     >>> d.precision, d.approximate, d.edtf
     ('year', True, '1950~')

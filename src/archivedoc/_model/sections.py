@@ -135,6 +135,7 @@ class Citation(Section):
     Citations are often degraded (no quotes, no date, no final period), so
     reading never fails: a part the grammar cannot place is None.
 
+    >>> from archivedoc.model import Citation
     >>> c = Citation("“Cable, Mao Zedong to Stalin,” December 30, 1948, History and "
     ...     "Public Policy Program Digital Archive, APRF: F. 39, Op. 1, D. 31, Ll. 49-52. "
     ...     "Translated for CWIHP by Sergey Radchenko.")
@@ -193,6 +194,7 @@ class Summary(Section):
 class Credits(Section):
     """The ``### Credits:`` section: who made the document's publication possible.
 
+    >>> from archivedoc.model import Credits
     >>> Credits("This document was made possible with support from the "
     ...     "Blavatnik Family Foundation.").sponsors
     ('Blavatnik Family Foundation',)
@@ -219,6 +221,7 @@ class Language:
     name followed by more words, "Hakka dialect" -> "hak").  A name it does
     not know has code None.
 
+    >>> from archivedoc.model import Language
     >>> Language("Chinese")
     Language(name='Chinese', code='zh')
     """
@@ -253,6 +256,7 @@ class ContentsItem:
     ``kind`` and ``language`` are read from the text by the grammar's
     ``contents_item`` rule; None where the item names none.
 
+    >>> from archivedoc.model import ContentsItem
     >>> item = ContentsItem("Transcript - Russian")
     >>> item.kind, item.language
     ('transcription', Language(name='Russian', code='ru'))
