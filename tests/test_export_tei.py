@@ -195,6 +195,27 @@ def test_footnotes_are_linked_to_their_references() -> None:
     assert ref.text == "1" and note.get("n") == "1"
 
 
+def test_a_glued_footnote_digit_is_one_ref_and_keeps_its_text() -> None:
+    doc = _doc("The talks went on in the struggle.1 Then they ended.\n\n1. A note of ours.\n")
+    (note,) = doc.transcript.footnotes
+    assert note.references and note.references[0].text == "1"
+    root = check(doc)  # check() compares the body's text with the transcript's
+    (ref,) = root.iterfind(".//t:body//t:ref", NS)
+    assert ref.text == "1"
+
+
+def test_a_numbered_turn_ends_the_list_before_it() -> None:
+    doc = _doc(
+        "1. The first point of the plan.\n\n"
+        "2. Comrade Ivanov said that the plan was good.\n\n"
+        "3. The third point of the plan.\n"
+    )
+    assert [turn.block for turn in doc.transcript.turns] == [1]
+    root = check(doc)  # the blocks stay in their order: no text moves
+    (body,) = root.iterfind(".//t:body/t:div", NS)
+    assert [etree.QName(e).localname for e in body] == ["list", "sp", "list"]
+
+
 @pytest.mark.parametrize(
     ("text", "attributes"),
     [

@@ -298,8 +298,8 @@ def _body(body: ET.Element, transcript: Transcript, people: _People) -> None:
     div = ET.SubElement(body, "div")
     container: ET.Element = div
     for index, block in enumerate(transcript.blocks):
-        if not isinstance(block, Item):
-            container = div
+        if not isinstance(block, Item) or index in turns:
+            container = div  # a list ends at a block that is no plain item (a turn too)
         if isinstance(block, Heading) and index not in turns:
             if any(child.tag != "head" for child in div):
                 div = ET.SubElement(body, "div")
@@ -352,7 +352,11 @@ def _spans(transcript: Transcript, people: _People) -> list[_Span]:
             continue
         tag, attrib = BRACKET_ELEMENTS[mark.kind]
         attrib = dict(attrib)
-        start, end = mark.start + 1, mark.end - 1
+        # A bracket's element holds what is inside the brackets, which stay
+        # text around it; a mark without brackets (a footnote digit glued
+        # to a word, "struggle.1") is its element whole.
+        bracketed = mark.text[:1] == "[" and mark.text[-1:] == "]"
+        start, end = (mark.start + 1, mark.end - 1) if bracketed else (mark.start, mark.end)
         if mark.kind == "page_marker":
             found.append(_Span(mark.start, mark.start, "pb", {"n": mark.content}))
         if mark.kind == "footnote_ref" and mark.start in targets:
