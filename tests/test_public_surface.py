@@ -34,6 +34,8 @@ def test_the_top_level_is_the_json_like_functions_document_errors_and_dialects()
         "grammar_text",
         "load",
         "loads",
+        "seed_path",
+        "seed_text",
         "to_dict",
         "verify",
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -29,6 +29,9 @@ class Locator:
     >>> loc.repository, loc.fond, loc.opis, loc.delo, loc.pages
     ('RGANI', '5', '49', '131', '193-194')
     """
+
+    #: The names of the parts, in the order of a table's columns.
+    PARTS: ClassVar[tuple[str, ...]] = LOCATOR_PARTS
 
     text: str
     #: The grammar the text is read with (None: the default grammar's ``locator``).

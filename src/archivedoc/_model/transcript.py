@@ -179,9 +179,12 @@ class Mark(Block):
 class Inline:
     """An inline mark: an editor's square bracket or a page break.
 
-    ``kind`` is one of :data:`INLINE_KINDS`; ``text`` is the mark as written
+    ``kind`` is one of :attr:`KINDS`; ``text`` is the mark as written
     (brackets included) and ``start`` its offset in the transcript.
     """
+
+    #: Every kind a mark can have, for consumers that count or map them.
+    KINDS: ClassVar[tuple[str, ...]] = INLINE_KINDS
 
     kind: str
     text: str

@@ -22,7 +22,7 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 
 from archivedoc.export import _common
-from archivedoc.model import Document
+from archivedoc.model import Document, Inline, Locator
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -42,35 +42,11 @@ __all__ = [
 #: A table row: column -> value (None for a value the document lacks).
 Row = dict[str, str | int | None]
 
-_LOCATOR_PARTS = (
-    "call_number",
-    "fond",
-    "opis",
-    "delo",
-    "papka",
-    "volume",
-    "box",
-    "folder",
-    "file",
-    "pages",
-)
+#: The locator's parts after its repository and collection (which have columns of their own).
+_LOCATOR_PARTS = tuple(part for part in Locator.PARTS if part not in {"repository", "collection"})
 
 #: The inline kinds counted as editorial brackets (not footnote numbers or page breaks).
-_EDITORIAL = frozenset(
-    (
-        "elision",
-        "page_marker",
-        "sic",
-        "note",
-        "physical",
-        "uncertain",
-        "expansion",
-        "original_term",
-        "name",
-        "supplied",
-        "other",
-    )
-)
+_EDITORIAL = frozenset(Inline.KINDS) - {"footnote_ref", "footnote_label", "page_break"}
 
 #: The columns of :func:`document_row`, in order (see docs/exports.rst for each).
 DOCUMENT_COLUMNS: tuple[str, ...] = (
