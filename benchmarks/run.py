@@ -333,10 +333,10 @@ def linearity(rounds: int, scale: int = 1) -> tuple[list[list[str]], float, list
     everything = {**hostile_shapes.REPRODUCERS, **hostile_shapes.TRANSCRIPT_REPRODUCERS}
     for key, shape in everything.items():
         shape.read(shape.make(1))
-        small, large, ratio = hostile_shapes.ratio(shape, rounds, scale)
+        small, large, ratio, used = hostile_shapes.ratio(shape, rounds, scale)
         if key in enabled and ratio > hostile_shapes.LIMIT and large >= 0.002:
             # Measured again before it counts: one slow round is the machine.
-            small, large, ratio = min(
+            small, large, ratio, used = min(
                 (hostile_shapes.ratio(shape, rounds, scale) for _ in range(2)),
                 key=lambda measured: measured[2],
             )
@@ -350,7 +350,7 @@ def linearity(rounds: int, scale: int = 1) -> tuple[list[list[str]], float, list
                 shape.family,
                 shape.name,
                 shape.case or "",
-                f"{len(shape.make(shape.n * scale)):,}",
+                f"{len(shape.make(shape.n * used)):,}",
                 f"{small * 1e3:,.2f}",
                 f"{large * 1e3:,.2f}",
                 f"{ratio:.1f}",
