@@ -5,7 +5,8 @@ Usage::
     python tools/check_dist.py dist/
 
 The sdist must hold every tracked file its own tests and docs build need
-(``src/archivedoc``, ``tests``, ``docs``, ``seeds``, ``tools/check_structure.py``
+(``src/archivedoc``, ``tests``, ``docs``, ``seeds``, the tools the tests run
+-- ``tools/check_structure.py``, ``fidelity.py``, ``pdf_agreement.py`` --
 and the top-level texts) and nothing else; the wheel the package with its
 grammar and seed, and no tests.  Both must declare metadata 2.4 (twine 6
 refuses 2.5), the SPDX license and the project URLs.  Prints each problem;
@@ -25,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SDIST_TREES = ("src/archivedoc/", "tests/", "docs/", "seeds/")
 SDIST_FILES = {
     "tools/check_structure.py",
+    "tools/fidelity.py",
+    "tools/pdf_agreement.py",
     "README.md",
     "CHANGELOG.md",
     "CONTRIBUTING.md",
