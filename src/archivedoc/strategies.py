@@ -27,6 +27,7 @@ from archivedoc._model.sections import (
     Summary,
 )
 from archivedoc._model.transcript import Transcript
+from archivedoc._readers.dates import MONTH_NAMES
 
 __all__ = [
     "blank_lines",
@@ -71,21 +72,6 @@ DATE_TEXTS = (
     "March 1962 - April 1963",
     "1946-February 1950",
     "n.d.",
-)
-
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 
@@ -252,7 +238,7 @@ def _point_text(draw: st.DrawFn) -> str:
     year = draw(st.integers(1500, 2099))
     month = draw(st.integers(1, 12))
     day = draw(st.integers(1, 28))
-    name = _MONTH_NAMES[month - 1]
+    name = MONTH_NAMES[month - 1]
     form = draw(st.integers(0, 7))
     if form == 0:
         return f"{name} {day:02d}, {year}"

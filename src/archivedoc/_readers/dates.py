@@ -26,7 +26,7 @@ PRECISIONS = ("day", "month", "season", "year", "decade", "undated")
 #: The English month names and abbreviations the grammar reads: a fixed table,
 #: not ``calendar.month_name``, which follows the LC_TIME locale (under a
 #: German locale it holds "Juni", and reading "June" failed).
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -41,7 +41,7 @@ _MONTH_NAMES = (
     "December",
 )
 _MONTHS = {
-    name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])
+    name: number for number, full in enumerate(MONTH_NAMES, start=1) for name in (full, full[:3])
 }
 _MONTHS["Sept"] = 9
 
