@@ -10,25 +10,13 @@ tail, so one output of any size never sits in memory.
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
 
 import attrs
 
 from archivedoc import Document, dumps, to_dict
-
-
-@attrs.frozen
-class Format:
-    """An output format, the same shape as ``archivedoc.export.Format``."""
-
-    name: str
-    suffix: str
-    binary: bool
-    one: Callable[[Document], str | bytes]
-    many: Callable[[Iterable[tuple[str, Document]]], str | bytes] | None
+from archivedoc.export import FORMATS, Format
 
 
 @attrs.frozen
@@ -50,9 +38,16 @@ def _jsonl(doc: Document) -> str:
 
 
 _OWN = {
-    "md": Format("md", ".md", False, dumps, None),
-    "json": Format("json", ".json", False, _json, None),
-    "jsonl": Format("jsonl", ".jsonl", False, _jsonl, None),
+    "md": Format("md", ".md", False, dumps, None, "the archive's text, byte for byte"),
+    "json": Format(
+        "json",
+        ".json",
+        False,
+        _json,
+        None,
+        "to_dict's JSON; an array for one output, an object per file in a folder",
+    ),
+    "jsonl": Format("jsonl", ".jsonl", False, _jsonl, None, "JSON Lines, one document per line"),
 }
 
 #: The own formats that stream into one output.
@@ -62,34 +57,16 @@ STREAMS: Mapping[str, Stream] = {
 }
 
 
-def _registry() -> Mapping[str, Any] | None:
-    """``archivedoc.export.FORMATS`` if that package is installed, else None."""
-    try:
-        module = importlib.import_module("archivedoc.export")
-    except ImportError:
-        return None
-    found: Mapping[str, Any] | None = getattr(module, "FORMATS", None)
-    return found
-
-
-def formats() -> dict[str, Any]:
-    """Every format ``convert`` offers, by name: the registry's, then the own ones."""
-    return {**(_registry() or {}), **_OWN}
-
-
-_DESCRIPTIONS = {
-    "md": "the archive's text, byte for byte",
-    "json": "to_dict's JSON; an array for one output, an object per file in a folder",
-    "jsonl": "JSON Lines, one document per line",
-}
+def formats() -> dict[str, Format]:
+    """Every format ``convert`` offers, by name: the export registry's, then the own ones."""
+    return {**FORMATS, **_OWN}
 
 
 def describe() -> str:
     """The formats for ``--help``: each name with what it is."""
     parts = []
     for name, fmt in sorted(formats().items()):
-        about = _DESCRIPTIONS[name] if name in _OWN else getattr(fmt, "description", "")
-        parts.append(f"{name} ({about})" if about else name)
+        parts.append(f"{name} ({fmt.description})" if fmt.description else name)
     return "; ".join(parts)
 
 
