@@ -742,19 +742,19 @@ _WORDS = ["Stalin", "said", "Comrade", "Mao", "He", "Then", "Further,", "that", 
 @settings(deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=14))
 def test_the_quick_turn_test_never_hides_a_turn(words: list[str]) -> None:
-    from archivedoc._readers.transcript import _may_be_turn
+    from archivedoc._readers.turns import may_be_turn
 
     text = " ".join(words)
-    assert _may_be_turn(text) or terminal("turn").match(text) is None
+    assert may_be_turn(text) or terminal("turn").match(text) is None
 
 
 def test_the_quick_turn_test_on_the_project_documents() -> None:
-    from archivedoc._readers.transcript import _may_be_turn
+    from archivedoc._readers.turns import may_be_turn
 
     for path in DOCS.values():
         doc = archivedoc.loads(read_exact(path))
         for block in doc.transcript.blocks if doc.transcript else ():
-            assert _may_be_turn(block.text) or terminal("turn").match(block.text) is None
+            assert may_be_turn(block.text) or terminal("turn").match(block.text) is None
 
 
 @settings(deadline=None)

@@ -11,11 +11,9 @@ Transcript turns it into its classes.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from typing import Any, NamedTuple
 
-from archivedoc._grammar import lexicons
 from archivedoc._readers.dates import date_prefix
 from archivedoc._readers.people import (
     PEOPLE_FIELDS,
@@ -27,6 +25,7 @@ from archivedoc._readers.people import (
     list_people,
 )
 from archivedoc._readers.rules import Rules, default_rules
+from archivedoc._readers.turns import read_turn
 
 __all__ = ["PersonParts"]  # re-exported: the model reads people as these
 
@@ -266,7 +265,7 @@ def _block(text: str, start: int, after: str, is_list: bool, rules: Rules) -> Bl
         return _field(text, start, after, found, rules)
     if kind == "item":
         return BlockParts("item", text, start, after, label=found.group("label"))
-    if kind == "heading" and not _turn(text, rules):
+    if kind == "heading" and not read_turn(text, rules):
         return BlockParts("heading", text, start, after)
     return BlockParts("paragraph", text, start, after)
 
@@ -278,80 +277,6 @@ def _which(found: Any, names: tuple[str, ...]) -> str | None:
             if found.group(name) is not None:
                 return name
     return None
-
-
-#: How many words of a paragraph may come before a turn's reporting verb at
-#: most: an item number, the opening words, the speakers and the words
-#: between them and the verb, all bounded in ``turn``.
-_TURN_REACH = 40
-#: How many characters of a paragraph the quick test looks at.
-_TURN_WINDOW = 4000
-
-
-#: Punctuation around a word ("said," "[said]" "«said"), stripped before the lookup.
-_EDGES = ",;:.!?()[]\u00ab\u00bb\"\u201c\u201d'\u2019\u2014\u2013-"
-
-
-@functools.cache
-def _verb_words() -> frozenset[str]:
-    """The first word of every reporting verb ("pointed" of "pointed out")."""
-    words = lexicons()["reporting_verbs"] + lexicons()["reporting_verbs_third"]
-    return frozenset(verb.split()[0] for verb in words)
-
-
-@functools.cache
-def _lower_speaker_words() -> frozenset[str]:
-    """Speaker words in lower case: pronouns, person nouns, titles ("he", "delegation", "cde.")."""
-    found = lexicons()
-    words = found["pronouns"] + found["person_nouns"] + found["titles"]
-    return frozenset(word for word in words if not word[:1].isupper())
-
-
-def _may_be_turn(text: str) -> bool:
-    """Whether ``turn`` can match ``text`` at all: a cheap test before the costly rule.
-
-    A turn has a colon (script form), or a name in capitals with a period
-    first ("MAO ZEDONG. ..."), or among its first words a reporting verb
-    with, at most four words before it, a word that can end a speaker: a
-    capitalised word, a bracket, an alias, a comma (an inserted "..., said
-    Mao"), a pronoun, a person noun or a title.
-    """
-    window = text[:_TURN_WINDOW]  # no copy of a long paragraph's rest
-    head = window.split(None, _TURN_REACH)[:_TURN_REACH]
-    if not head:
-        return False
-    if len(text) > _TURN_WINDOW and len(head) < _TURN_REACH:
-        return True  # words too long to see them all: let the rule decide
-    if ":" in text[:400] or (head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5])):
-        return True
-    verbs, lower = _verb_words(), _lower_speaker_words()
-    for index, word in enumerate(head):
-        if index and word.strip(_EDGES) in verbs:
-            for before in head[max(0, index - 4) : index]:
-                if before[:1].isupper() or before[-1:] in "]),/" or before in lower:
-                    return True
-                if before[:1] in '[«"“' or before.strip(_EDGES) in lower:
-                    return True
-    return False
-
-
-def _turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
-    """(speaker, form, verb) if ``text`` opens with a speaker, else None."""
-    if _quick(rules) and not _may_be_turn(text):
-        return None
-    found = rules.terminal("turn").match(text)
-    if found is None:
-        return None
-    if found.group("script") is not None:
-        return found.group("speaker"), "script", ""
-    return found.group("speaker"), "reported", found.group("verb")
-
-
-def _quick(rules: Rules) -> bool:
-    """Whether ``_may_be_turn`` holds for these rules: their ``turn`` is the default one."""
-    return rules is default_rules() or (
-        rules.terminal("turn").pattern == default_rules().terminal("turn").pattern
-    )
 
 
 def _field(text: str, start: int, after: str, found: Any, rules: Rules) -> BlockParts:
@@ -463,7 +388,7 @@ def _turns(
     speakers = Speakers(people)
     for index, block in enumerate(blocks):
         if block.kind in ("paragraph", "item"):
-            found = _turn(block.text, rules)
+            found = read_turn(block.text, rules)
             if found is not None:
                 speaker, form, verb = found
                 person = speakers.link(speaker)
