@@ -156,12 +156,17 @@ def split_blocks(
             blocks.append((found.group(), pos, after.group(), True))
             pos = after.end()
             continue
-        cut = breaks.search(text, pos)
-        if cut is None:
-            blocks.append((text[pos:], pos, "", False))
+        # One scan to the next participant list or the end: finditer goes on
+        # where each break ends, as a new search from there would.
+        for cut in breaks.finditer(text, pos):
+            blocks.append((text[pos : cut.start()], pos, cut.group(), False))
+            pos = cut.end()
+            if pos in starts:
+                break
+        else:
+            if pos < end:
+                blocks.append((text[pos:], pos, "", False))
             break
-        blocks.append((text[pos : cut.start()], pos, cut.group(), False))
-        pos = cut.end()
     return lead.group(), blocks
 
 
@@ -195,11 +200,18 @@ def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
     blocks: list[BlockParts] = []
     listed: dict[int, tuple[PersonParts, ...]] = {}
     header = True
+    kind_rule = terminal("block_kind")
     for block_text, start, after, is_list in raw:
-        block = _block(block_text, start, after, is_list, rules)
         if is_list:
             listed[len(blocks)] = list_people(block_text, start, terminal)
-        elif header and block.kind == "paragraph":
+            blocks.append(BlockParts("participants", block_text, start, after))
+            continue
+        found = kind_rule.match(block_text)
+        if found is None:
+            block = BlockParts("paragraph", block_text, start, after)
+        else:
+            block = _block(found, block_text, start, after, rules)
+        if header and block.kind == "paragraph":
             header = not _running_text(block_text)
             addressed = address_people(block_text, start, terminal) if header else ()
             if addressed:
@@ -250,12 +262,8 @@ def _running_text(text: str) -> bool:
     return len(" ".join(text[:400].split())) > 100  # a prefix: no list of every word
 
 
-def _block(text: str, start: int, after: str, is_list: bool, rules: Rules) -> BlockParts:
-    """A block's parts (a participant list's people are read apart)."""
-    terminal = rules.terminal
-    if is_list:
-        return BlockParts("participants", text, start, after)
-    found = terminal("block_kind").match(text)
+def _block(found: Any, text: str, start: int, after: str, rules: Rules) -> BlockParts:
+    """A block's parts, from the ``block_kind`` match ``found`` on its text."""
     kind = _which(found, _BLOCK_KINDS)
     if kind in ("page_marker", "mark"):
         return BlockParts(kind, text, start, after)
@@ -271,11 +279,20 @@ def _block(text: str, start: int, after: str, is_list: bool, rules: Rules) -> Bl
 
 
 def _which(found: Any, names: tuple[str, ...]) -> str | None:
-    """The first of the named groups ``names`` that took part in the match."""
-    if found is not None:
-        for name in names:
-            if found.group(name) is not None:
-                return name
+    """The first of the named groups ``names`` that took part in the match.
+
+    The kinds are alternatives, so just one takes part: usually the match's
+    last group (one C call); when that is a group inside the kind's group
+    ("label" in "field"), each name is tested.
+    """
+    if found is None:
+        return None
+    last = found.lastgroup
+    if last in names:
+        return str(last)
+    for name in names:
+        if found.group(name) is not None:
+            return name
     return None
 
 
