@@ -1,8 +1,12 @@
-"""Build the top level of a Document from the ``document`` rule's parse tree.
+"""Build the top level of a Document from the ``document`` rule's match.
 
 The grammar splits the text into the heading, the sections and the
 transcript; this visitor turns those pieces into the model's classes (which
 read their own parts with the readers).  Children are taken by rule name.
+The default grammar's ``document`` rule is matched as one regex compiled
+from it (:mod:`archivedoc._grammar_regex`), and :meth:`LayoutVisitor.read`
+takes the same pieces from that match's groups; a dialect's grammar is
+parsed by parsimonious and visited node by node.
 """
 
 from __future__ import annotations
@@ -12,13 +16,34 @@ from typing import Any
 
 from parsimonious.nodes import Node, NodeVisitor
 
-from archivedoc._dialect import DEFAULT, Dialect, DialectError
+from archivedoc._dialect import DEFAULT, DEFAULT_CLASSES, Dialect, DialectError
+from archivedoc._grammar_regex import group_name
 from archivedoc._model.dates import Date
 from archivedoc._model.document import Document
 from archivedoc._model.sections import Section
 from archivedoc._model.transcript import Transcript
 from archivedoc._readers.nodes import named
 from archivedoc._readers.rules import default_rules
+
+#: The rules of ``document`` whose matches :meth:`LayoutVisitor.read` takes.
+LAYOUT_GROUPS = (
+    "lead",
+    "heading",
+    "date",
+    "date_sep",
+    "title",
+    "heading_after",
+    "plain_section",
+    "section_header",
+    "section_before",
+    "section_text",
+    "section_after",
+    "contents_section",
+    "contents_header",
+    "contents_items",
+    "transcript",
+)
+_GROUPS = {name: group_name(name) for name in LAYOUT_GROUPS}
 
 
 class SectionError(ValueError):
@@ -52,6 +77,11 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         grammar = dialect.grammar
         # Parts are read with the dialect's grammar; None is the default's.
         self._grammar = None if grammar is default_rules() else grammar
+        # Sections of the default format, read with the default grammar, are
+        # made of its very matches: their classes need not check them again.
+        self._trusted = (
+            self._grammar is None and dialect is DEFAULT and section_classes is DEFAULT_CLASSES
+        )
 
         # One string object per distinct label and blank run ("\n\n"), not one per section.
         self._shared: dict[str, str] = {}
@@ -91,6 +121,67 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             return [self.visit(child) for child in node.children] or None
         return method(node, [self.visit(child) for child in node.children])
 
+    def read(self, match: Any, terminal: Any) -> Document:
+        """The Document of a match of the ``document`` rule's one regex.
+
+        The same pieces as :meth:`visit`'s, from the groups of
+        :data:`LAYOUT_GROUPS`: each section has one header, one body and one
+        blank run before and after it, so the i-th of each belong together.
+        ``terminal`` gives a terminal's regex by name: a header is matched
+        again for its label, as the visitor does.
+        """
+        text = match.string
+        header = terminal("section_header")
+        spans = {name: match.spans(group) for name, group in _GROUPS.items()}
+        ((start, end),) = spans["lead"]
+        fields: dict[str, Any] = {"lead": text[start:end]}
+        befores = spans["section_before"]
+        afters = spans["section_after"]
+        sections: list[Section] = []
+        for index, (start, _) in enumerate(spans["plain_section"]):
+            head, body = spans["section_header"][index], spans["section_text"][index]
+            sections.append(
+                self._section(
+                    start,
+                    header.match(text, head[0]).group("label"),
+                    text[body[0] : body[1]],
+                    text[befores[index][0] : befores[index][1]],
+                    text[afters[index][0] : afters[index][1]],
+                )
+            )
+        if spans["contents_section"]:
+            ((start, _),) = spans["contents_section"]
+            head, items, index = spans["contents_header"][0], spans["contents_items"][0], -1
+            sections.append(
+                self._section(
+                    start,
+                    terminal("contents_header").match(text, head[0]).group("label"),
+                    text[items[0] : items[1]],
+                    text[befores[index][0] : befores[index][1]],
+                    text[afters[index][0] : afters[index][1]],
+                )
+            )
+            ((start, end),) = spans["transcript"]
+            fields["transcript"] = self._transcript(text[start:end])
+        fields["sections"] = tuple(sections)
+        if self.bom:
+            fields["bom"] = True
+        if not spans["heading"]:
+            fields["has_heading"] = False
+        else:
+            ((start, end),) = spans["title"]
+            fields["title"] = text[start:end]
+            ((start, end),) = spans["heading_after"]
+            fields["heading_after"] = text[start:end]
+            if spans["date"]:
+                ((start, end),) = spans["date"]
+                fields["date"] = self._date(text[start:end])
+                ((start, end),) = spans["date_sep"]
+                fields["date_sep"] = text[start:end]
+            else:
+                fields["date_sep"] = ""
+        return Document._parsed(**fields)
+
     def visit_document(self, node: Node, children: list[Any]) -> Document:
         parts = named(node, children)
         ((heading, sections, transcript),) = parts.get("headed") or parts["headless"]
@@ -129,8 +220,15 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         return {"date": parts["date"], "date_sep": parts["date_sep"]}
 
     def visit_date(self, node: Node, children: list[Any]) -> Date:
+        return self._date(node.text)
+
+    def _date(self, text: str) -> Date:
         grammar = self._grammar
-        return Date(node.text) if grammar is None else Date(node.text, grammar=grammar)
+        return Date(text) if grammar is None else Date(text, grammar=grammar)
+
+    def _transcript(self, text: str) -> Transcript:
+        grammar = self._grammar
+        return Transcript(text) if grammar is None else Transcript(text, grammar=grammar)
 
     def visit_section(self, node: Node, children: list[Any]) -> Any:
         return children[0]
@@ -154,9 +252,7 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             parts["section_before"],
             parts["section_after"],
         )
-        text = parts["transcript"]
-        grammar = self._grammar
-        return section, Transcript(text) if grammar is None else Transcript(text, grammar=grammar)
+        return section, self._transcript(parts["transcript"])
 
     def visit_section_header(self, node: Node, children: list[Any]) -> str:
         return str(node.match.group("label"))
@@ -172,7 +268,9 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         if len(after) < 16:
             after = shared.setdefault(after, after)
         try:
-            if self._grammar is None:
+            if self._trusted:
+                section = cls._parsed(text, label, before, after)
+            elif self._grammar is None:
                 section = cls(text, label=label, before=before, after=after)
             else:
                 section = cls(text, label=label, before=before, after=after, grammar=self._grammar)

@@ -10,7 +10,7 @@ rendering is always ``"### " + label + ":" + before + text + after``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -36,6 +36,8 @@ __all__ = [
     "Section",
     "Summary",
 ]
+
+_S = TypeVar("_S", bound="Section")
 
 
 def _must_be_str(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -120,6 +122,35 @@ class Section:
     def __attrs_post_init__(self) -> None:
         if not self.text and self.after:
             raise ValueError("a section without text keeps its blank lines in 'before'")
+
+    @classmethod
+    def _parsed(cls: type[_S], text: str, label: str, before: str, after: str) -> _S:
+        """A section of the parts the default grammar has just matched (for the parser).
+
+        The field validators are skipped: they would match these very parts
+        against the same terminals again.  Everything else runs: the section
+        still reads its parts (``__attrs_post_init__``).  A class with other
+        fields to set is built the public way.
+        """
+        if cls not in _PLAIN_INIT:
+            _PLAIN_INIT[cls] = [a.name for a in attrs.fields(cls) if a.init] == list(_INIT)
+        if not _PLAIN_INIT[cls]:
+            return cls(text, label=label, before=before, after=after)
+        self = object.__new__(cls)
+        set_ = object.__setattr__
+        set_(self, "text", text)
+        set_(self, "label", label)
+        set_(self, "before", before)
+        set_(self, "after", after)
+        set_(self, "grammar", None)
+        self.__attrs_post_init__()
+        return self
+
+
+#: The fields a section is made of, in order.
+_INIT = ("text", "label", "before", "after", "grammar")
+#: Section class -> whether its fields are just those of _INIT.
+_PLAIN_INIT: dict[type[Section], bool] = {}
 
 
 def _label(name: str) -> Any:
