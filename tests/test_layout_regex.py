@@ -8,6 +8,8 @@ document, the seed, the real documents, hostile shapes and generated text,
 both accept the same texts and build the same Document, section by section,
 with the same positions (strict mode points at them).  And the compiler
 itself keeps a PEG's meaning on small grammars of every expression kind.
+The objects the parser builds without their validators (the grammar has
+just matched their parts) equal those the public constructors build.
 """
 
 from __future__ import annotations
@@ -15,18 +17,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parsimonious.exceptions import ParseError as ParsimoniousError
+from parsimonious.expressions import Regex
 from parsimonious.grammar import Grammar
 
 import archivedoc
 from archivedoc._grammar import default_grammar, lean
-from archivedoc._grammar_regex import group_name, rule_regex
+from archivedoc._grammar_regex import _groups_renamed, group_name, rule_regex
 from archivedoc._io.parse import DEFAULT_SECTIONS
 from archivedoc._io.tree import LAYOUT_GROUPS, LayoutVisitor
-from archivedoc._readers.rules import default_rules
+from archivedoc._model.document import Document
+from archivedoc._model.parsed import unchecked
+from archivedoc.model import Contributor, Summary
 from archivedoc.strategies import documents
 from conftest import DOCUMENTS, SEED, SHARED, read_exact
 from hostile_shapes import REPRODUCERS
@@ -48,7 +55,7 @@ def _both(body: str) -> tuple[object, object]:
     readings: list[object] = []
     for read in (
         None if tree is None else lambda visitor: visitor.visit(tree),
-        None if match is None else lambda visitor: visitor.read(match, default_rules().terminal),
+        None if match is None else lambda visitor: visitor.read(match),
     ):
         if read is None:
             readings.append(None)
@@ -198,8 +205,96 @@ def test_groups_inside_loops_keep_every_match_and_drop_failed_tries() -> None:
     _agree(rules, "s", ["a!b?c!", "a?", "a", "a!b"], ("t", "u", "x"))
 
 
+def test_every_terminal_matches_the_same_with_its_groups_renamed_or_plain(seed_text: str) -> None:
+    """Each terminal of the grammar, as spliced into a combined regex, matches as it did."""
+    samples = [seed_text, *(read_exact(p) for p in DOCUMENTS[:8])]
+    checked = 0
+    for name, expr in default_grammar().items():
+        if not isinstance(expr, Regex):
+            continue
+        renamed = regex.compile(_groups_renamed(expr.re.pattern, name))
+        plain = regex.compile(_groups_renamed(expr.re.pattern, ""))
+        assert plain.groups == 0
+        assert set(renamed.groupindex) == {group_name(name, g) for g in expr.re.groupindex}
+        for text in samples:
+            for pos in range(0, len(text), 97):
+                want = expr.re.match(text, pos)
+                for compiled in (renamed, plain):
+                    got = compiled.match(text, pos)
+                    assert (got and got.end()) == (want and want.end()), (name, pos)
+                if want is not None:
+                    for group in expr.re.groupindex:
+                        got = renamed.match(text, pos)
+                        assert got is not None
+                        assert got.group(group_name(name, group)) == want.group(group), name
+        checked += 1
+    assert checked > 50
+
+
+def test_groups_are_found_past_escapes_classes_and_lookbehinds() -> None:
+    source = r"[(]a(b)[^]()]\(x\)(?<=y)(?<n>z)(?P<m>[)])(?:w)"
+    assert _groups_renamed(source, "") == r"[(]a(?:b)[^]()]\(x\)(?<=y)(?:z)(?:[)])(?:w)"
+    assert _groups_renamed(source, "r") == (
+        r"[(]a(?:b)[^]()]\(x\)(?<=y)(?P<rule_r__n>z)(?P<rule_r__m>[)])(?:w)"
+    )
+
+
 def test_what_it_cannot_write_is_none() -> None:
     assert _compile('s = "a" s / "b"\n', "s")[1] is None  # recursive
     assert _compile('s = ~"a"i\n', "s")[1] is None  # its own flags
     assert _compile('s = ~"(a)\\\\1"\n', "s")[1] is None  # a back-reference
     assert _compile('s = "a"{2,}\n', "s")[1] is None  # a loop that must turn twice
+
+
+# -- the parser's objects, built without their validators ----------------------
+
+
+def _public(doc: archivedoc.Document) -> archivedoc.Document:
+    """``doc`` built again with the public, checking constructors."""
+    sections = [
+        type(s)(s.text, label=s.label, before=s.before, after=s.after) for s in doc.sections
+    ]
+    return archivedoc.Document(
+        doc.title,
+        None if doc.date is None else doc.date.text,
+        sections,
+        doc.transcript.text,
+        lead=doc.lead,
+        has_heading=doc.has_heading,
+        date_sep=doc.date_sep,
+        heading_after=doc.heading_after,
+        bom=doc.bom,
+    )
+
+
+@pytest.mark.parametrize("path", [SEED, *DOCUMENTS, *_corpus()], ids=lambda p: p.name)
+def test_parsed_objects_equal_those_built_the_public_way(path: Path) -> None:
+    doc = archivedoc.loads(read_exact(path))
+    built = _public(doc)
+    assert built == doc
+    assert archivedoc.to_dict(built) == archivedoc.to_dict(doc)  # the derived parts too
+    for mine, theirs in zip(doc.sections, built.sections, strict=True):
+        assert type(mine) is type(theirs)
+        assert attrs.asdict(mine, recurse=False) == attrs.asdict(theirs, recurse=False)
+
+
+def test_unchecked_gives_the_defaults_and_refuses_unknown_fields() -> None:
+    doc = Document._matched(lead="", sections=(Summary("Text."),), has_heading=False)
+    assert (doc.title, doc.date, doc.date_sep, doc.heading_after) == ("", None, "", "")
+    assert doc == archivedoc.Document(sections=[Summary("Text.")], lead="", has_heading=False)
+    assert unchecked(Summary, {"text": "T", "before": "\n\n", "after": ""}).label == "Summary"
+    with pytest.raises(TypeError, match="unknown fields"):
+        unchecked(Summary, {"text": "T", "colour": "red"})
+    with pytest.raises(TypeError, match="no value"):
+        unchecked(Contributor, {"roles": ()})
+    with pytest.raises(ValueError, match="heading_after must end"):  # the joins are checked
+        Document._matched(title="T", heading_after="", sections=(Summary("x"),))
+
+
+def test_the_public_constructors_still_check() -> None:
+    with pytest.raises(ValueError, match="section_text"):
+        Summary("### Not a body:")
+    with pytest.raises(TypeError, match="must be a str"):
+        Summary(3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="rule 'title'"):
+        archivedoc.Document("two\nlines")

@@ -17,8 +17,11 @@ every part is atomic:
 
 The pattern is derived from the compiled rules, so the grammar stays the one
 source of truth; the rules named in ``groups`` become named groups, and the
-regex module keeps every capture of a group inside a loop (``spans``).  A
-rule the compiler cannot write this way (a recursive one, a terminal with its
+regex module keeps every capture of a group inside a loop (``spans``).  The
+named groups inside those rules' terminals are kept too, renamed
+(:func:`group_name`); every other group of a terminal is made a plain one,
+as each capture costs the engine time.  A rule the compiler cannot write
+this way (a recursive one, a terminal with its
 own flags or back-references, a loop with a minimum above one) gives
 None, and the caller keeps parsimonious.
 """
@@ -45,9 +48,13 @@ class _UnsupportedError(Exception):
     """The rule cannot be written as one regex with the same meaning."""
 
 
-def group_name(rule: str) -> str:
-    """The group of the combined regex that holds rule ``rule``'s matches."""
-    return f"rule_{rule}"
+def group_name(rule: str, group: str = "") -> str:
+    """The group of the combined regex that holds rule ``rule``'s matches.
+
+    With ``group``: the named group ``group`` of the terminal ``rule``
+    (``group_name("section_header", "label")``).
+    """
+    return f"rule_{rule}__{group}" if group else f"rule_{rule}"
 
 
 def rule_regex(grammar: Grammar, rule: str, groups: Iterable[str]) -> Any | None:
@@ -89,7 +96,7 @@ def _body(expr: Expression, groups: frozenset[str], inside: tuple[int, ...]) -> 
         source = expr.re.pattern
         if expr.re.flags != _PLAIN_FLAGS or _UNSAFE.search(source):
             raise _UnsupportedError(f"terminal {expr.name!r} has flags or back-references")
-        return f"(?>{source})"
+        return f"(?>{_groups_renamed(source, expr.name if expr.name in groups else '')})"
     if isinstance(expr, Literal):
         return "(?:" + str(regex.escape(expr.literal)) + ")"
     members = [_pattern(member, groups, inside) for member in expr.members]
@@ -107,3 +114,52 @@ def _body(expr: Expression, groups: frozenset[str], inside: tuple[int, ...]) -> 
         top = "" if expr.max == float("inf") else str(int(expr.max))
         return f"(?:(?!\\Z){member}){{{int(expr.min)},{top}}}+"
     raise _UnsupportedError(f"no regex for {type(expr).__name__}")
+
+
+# Where a group opens: "(?P<name>", "(?<name>" (not a lookbehind) or a bare "(".
+_GROUP_OPEN = regex.compile(r"\(\?P?<(?P<name>[A-Za-z_][A-Za-z_0-9]*)>|\((?!\?)")
+# A character class, from its "[" to its "]": a "]" right after "[" or "[^" is
+# a character; "[" inside one is too (parsimonious's terminals use version 0).
+_CLASS = regex.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]")
+
+
+def _groups_renamed(source: str, rule: str) -> str:
+    """``source`` with its named groups renamed for ``rule`` (or, without one, made plain).
+
+    Unnamed groups are made plain in any case: nothing reads them.  The
+    result must compile with exactly the groups kept, else the terminal is
+    one the scan misread, and the rule is not compiled.
+    """
+    out: list[str] = []
+    kept: set[str] = set()
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            out.append(source[at : at + 2])
+            at += 2
+            continue
+        if char == "[":
+            found = _CLASS.match(source, at)
+            if found is None:
+                raise _UnsupportedError(f"terminal {rule!r}: an unclosed character class")
+            out.append(found.group())
+            at = found.end()
+            continue
+        opened = _GROUP_OPEN.match(source, at) if char == "(" else None
+        if opened is None:
+            out.append(char)
+            at += 1
+            continue
+        name = opened.group("name")
+        if name and rule:
+            kept.add(group_name(rule, name))
+            out.append(f"(?P<{group_name(rule, name)}>")
+        else:
+            out.append("(?:")
+        at = opened.end()
+    written = "".join(out)
+    compiled = regex.compile(written)
+    if compiled.groups != len(kept) or set(compiled.groupindex) != kept:
+        raise _UnsupportedError(f"terminal {rule!r}: its groups were not all found")
+    return written

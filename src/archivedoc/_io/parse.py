@@ -25,7 +25,6 @@ from archivedoc._io.tree import LAYOUT_GROUPS, LayoutVisitor, SectionError
 from archivedoc._io.write import render
 from archivedoc._model.document import Document
 from archivedoc._model.sections import Section
-from archivedoc._readers.rules import default_rules
 
 #: The section classes of the default format, by label.
 DEFAULT_SECTIONS: Mapping[str, type[Section]] = DEFAULT_CLASSES
@@ -84,7 +83,7 @@ def parse(
         with _no_cyclic_gc():
             match = None if layout is None else layout.match(body)
             if match is not None and match.end() == len(body):
-                doc: Document = visitor.read(match, default_rules().terminal)
+                doc: Document = visitor.read(match)
             else:  # parsimonious says where and why the text fails (or the rule is no regex)
                 doc = visitor.visit(compiled.parse(body))
     except SectionError as exc:

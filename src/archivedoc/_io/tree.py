@@ -25,25 +25,25 @@ from archivedoc._model.transcript import Transcript
 from archivedoc._readers.nodes import named
 from archivedoc._readers.rules import default_rules
 
-#: The rules of ``document`` whose matches :meth:`LayoutVisitor.read` takes.
+#: The rules of ``document`` whose matches :meth:`LayoutVisitor.read` takes
+#: (a section starts with its header, a heading has a title).
 LAYOUT_GROUPS = (
     "lead",
-    "heading",
     "date",
     "date_sep",
     "title",
     "heading_after",
-    "plain_section",
     "section_header",
     "section_before",
     "section_text",
     "section_after",
-    "contents_section",
     "contents_header",
     "contents_items",
     "transcript",
 )
 _GROUPS = {name: group_name(name) for name in LAYOUT_GROUPS}
+_LABEL = group_name("section_header", "label")
+_CONTENTS_LABEL = group_name("contents_header", "label")
 
 
 class SectionError(ValueError):
@@ -121,65 +121,69 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             return [self.visit(child) for child in node.children] or None
         return method(node, [self.visit(child) for child in node.children])
 
-    def read(self, match: Any, terminal: Any) -> Document:
+    def read(self, match: Any) -> Document:
         """The Document of a match of the ``document`` rule's one regex.
 
         The same pieces as :meth:`visit`'s, from the groups of
         :data:`LAYOUT_GROUPS`: each section has one header, one body and one
-        blank run before and after it, so the i-th of each belong together.
-        ``terminal`` gives a terminal's regex by name: a header is matched
-        again for its label, as the visitor does.
+        blank run before and after it, so the i-th of each belong together;
+        a header's label is its terminal's group ``label``, as the visitor
+        reads it.
         """
         text = match.string
-        header = terminal("section_header")
-        spans = {name: match.spans(group) for name, group in _GROUPS.items()}
-        ((start, end),) = spans["lead"]
-        fields: dict[str, Any] = {"lead": text[start:end]}
-        befores = spans["section_before"]
-        afters = spans["section_after"]
+        group = _GROUPS
+        starts, ends = match.starts, match.ends  # lists of offsets, not of span tuples
+
+        def once(rule: str) -> str | None:
+            """The text of a rule matched at most once (None if it was not)."""
+            at = match.start(group[rule])
+            return None if at < 0 else str(text[at : match.end(group[rule])])
+
+        fields: dict[str, Any] = {"lead": once("lead")}
+        before_starts, before_ends = starts(group["section_before"]), ends(group["section_before"])
+        after_starts, after_ends = starts(group["section_after"]), ends(group["section_after"])
         sections: list[Section] = []
-        for index, (start, _) in enumerate(spans["plain_section"]):
-            head, body = spans["section_header"][index], spans["section_text"][index]
+        heads = starts(group["section_header"])
+        if heads:
+            labels = match.captures(_LABEL)
+            body_starts, body_ends = starts(group["section_text"]), ends(group["section_text"])
+            for index, start in enumerate(heads):
+                sections.append(
+                    self._section(
+                        start,
+                        labels[index],
+                        text[body_starts[index] : body_ends[index]],
+                        text[before_starts[index] : before_ends[index]],
+                        text[after_starts[index] : after_ends[index]],
+                    )
+                )
+        transcript = once("transcript")
+        if transcript is not None:
             sections.append(
                 self._section(
-                    start,
-                    header.match(text, head[0]).group("label"),
-                    text[body[0] : body[1]],
-                    text[befores[index][0] : befores[index][1]],
-                    text[afters[index][0] : afters[index][1]],
+                    match.start(group["contents_header"]),
+                    match.captures(_CONTENTS_LABEL)[0],
+                    once("contents_items") or "",
+                    text[before_starts[-1] : before_ends[-1]],
+                    text[after_starts[-1] : after_ends[-1]],
                 )
             )
-        if spans["contents_section"]:
-            ((start, _),) = spans["contents_section"]
-            head, items, index = spans["contents_header"][0], spans["contents_items"][0], -1
-            sections.append(
-                self._section(
-                    start,
-                    terminal("contents_header").match(text, head[0]).group("label"),
-                    text[items[0] : items[1]],
-                    text[befores[index][0] : befores[index][1]],
-                    text[afters[index][0] : afters[index][1]],
-                )
-            )
-            ((start, end),) = spans["transcript"]
-            fields["transcript"] = self._transcript(text[start:end])
+            fields["transcript"] = self._transcript(transcript)
         fields["sections"] = tuple(sections)
         if self.bom:
             fields["bom"] = True
-        if not spans["heading"]:
+        title = once("title")
+        if title is None:
             fields["has_heading"] = False
         else:
-            ((start, end),) = spans["title"]
-            fields["title"] = text[start:end]
-            ((start, end),) = spans["heading_after"]
-            fields["heading_after"] = text[start:end]
-            if spans["date"]:
-                ((start, end),) = spans["date"]
-                fields["date"] = self._date(text[start:end])
-                ((start, end),) = spans["date_sep"]
-                fields["date_sep"] = text[start:end]
-            else:
-                fields["date_sep"] = ""
+            fields["title"] = title
+            fields["heading_after"] = once("heading_after")
+            date = once("date")
+            if date is not None:
+                fields["date"] = self._date(date)
+            fields["date_sep"] = "" if date is None else once("date_sep")
+        if self._trusted:
+            return Document._matched(**fields)
         return Document._parsed(**fields)
 
     def visit_document(self, node: Node, children: list[Any]) -> Document:

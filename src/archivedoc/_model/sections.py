@@ -17,6 +17,7 @@ import attrs
 from archivedoc._grammar import terminal
 from archivedoc._model.citation import Contributor, Locator
 from archivedoc._model.dates import Date
+from archivedoc._model.parsed import unchecked
 from archivedoc._readers.citation import read_citation
 from archivedoc._readers.rules import Rules
 from archivedoc._readers.sections import (
@@ -127,30 +128,11 @@ class Section:
     def _parsed(cls: type[_S], text: str, label: str, before: str, after: str) -> _S:
         """A section of the parts the default grammar has just matched (for the parser).
 
-        The field validators are skipped: they would match these very parts
-        against the same terminals again.  Everything else runs: the section
-        still reads its parts (``__attrs_post_init__``).  A class with other
-        fields to set is built the public way.
+        The field validators are skipped (:mod:`archivedoc._model.parsed`):
+        they would match these very parts against the same terminals again.
+        The section still reads its parts (``__attrs_post_init__``).
         """
-        if cls not in _PLAIN_INIT:
-            _PLAIN_INIT[cls] = [a.name for a in attrs.fields(cls) if a.init] == list(_INIT)
-        if not _PLAIN_INIT[cls]:
-            return cls(text, label=label, before=before, after=after)
-        self = object.__new__(cls)
-        set_ = object.__setattr__
-        set_(self, "text", text)
-        set_(self, "label", label)
-        set_(self, "before", before)
-        set_(self, "after", after)
-        set_(self, "grammar", None)
-        self.__attrs_post_init__()
-        return self
-
-
-#: The fields a section is made of, in order.
-_INIT = ("text", "label", "before", "after", "grammar")
-#: Section class -> whether its fields are just those of _INIT.
-_PLAIN_INIT: dict[type[Section], bool] = {}
+        return unchecked(cls, {"text": text, "label": label, "before": before, "after": after})
 
 
 def _label(name: str) -> Any:
