@@ -34,21 +34,18 @@ def unchecked(cls: type[_T], values: Mapping[str, Any]) -> _T:
     self = object.__new__(cls)
     set_ = object.__setattr__
     left = len(values)
-    for field, alias in _fields(cls):
+    for name, alias, default, kind in _fields(cls):
         if alias is not None and alias in values:
-            set_(self, field.name, values[alias])
+            set_(self, name, values[alias])
             left -= 1
-            continue
-        default: Any = field.default
-        if default is attrs.NOTHING:
-            if field.init:
-                raise TypeError(f"{cls.__name__}: no value for {alias!r}")
-            continue  # set by __attrs_post_init__
-        if isinstance(default, _FACTORY):
-            default = default.factory(self) if default.takes_self else default.factory()
-        set_(self, field.name, default)
+        elif kind is _REQUIRED:
+            raise TypeError(f"{cls.__name__}: no value for {alias!r}")
+        elif kind is _VALUE:
+            set_(self, name, default)
+        else:
+            set_(self, name, default.factory(self) if kind is _SELF else default.factory())
     if left:
-        known = {alias for field, alias in _fields(cls) if field.init}
+        known = {alias for _, alias, _, _ in _fields(cls) if alias is not None}
         raise TypeError(f"{cls.__name__}: unknown fields {sorted(set(values) - known)}")
     post_init = getattr(self, "__attrs_post_init__", None)
     if post_init is not None:
@@ -56,18 +53,35 @@ def unchecked(cls: type[_T], values: Mapping[str, Any]) -> _T:
     return self
 
 
-def _fields(cls: type) -> tuple[tuple[attrs.Attribute[Any], str | None], ...]:
-    """The class's attrs fields, each with its ``__init__`` argument's name (None: not one)."""
+# How a field gets its value when ``values`` has none.
+_REQUIRED, _VALUE, _FACTORY, _SELF = "required", "value", "factory", "factory(self)"
+_Field = tuple[str, "str | None", Any, str]
+
+
+def _fields(cls: type) -> tuple[_Field, ...]:
+    """(name, ``__init__`` argument or None, default, how it is made) of the fields to set.
+
+    Fields outside ``__init__`` without a default are left out: their
+    class's ``__attrs_post_init__`` sets them.
+    """
     found = _FIELDS.get(cls)
     if found is None:
-        found = _FIELDS[cls] = tuple(
-            (field, (field.alias or field.name) if field.init else None)
-            for field in attrs.fields(cls)
-        )
+        made: list[_Field] = []
+        for field in attrs.fields(cls):
+            default: Any = field.default
+            alias = (field.alias or field.name) if field.init else None
+            if default is attrs.NOTHING:
+                if alias is not None:
+                    made.append((field.name, alias, None, _REQUIRED))
+            elif isinstance(default, _FACTORY_CLASS):
+                made.append((field.name, alias, default, _SELF if default.takes_self else _FACTORY))
+            else:
+                made.append((field.name, alias, default, _VALUE))
+        found = _FIELDS[cls] = tuple(made)
     return found
 
 
-#: Class -> its fields (``attrs.fields`` checks its argument on every call).
-_FIELDS: dict[type, tuple[tuple[attrs.Attribute[Any], str | None], ...]] = {}
+#: Class -> its fields to set (``attrs.fields`` checks its argument on every call).
+_FIELDS: dict[type, tuple[_Field, ...]] = {}
 #: The class of ``attrs.Factory(...)`` defaults.
-_FACTORY: type[Any] = type(attrs.Factory(list))
+_FACTORY_CLASS: type[Any] = type(attrs.Factory(list))
