@@ -99,8 +99,8 @@ def test_every_document_is_read_the_same(path: Path) -> None:
 @pytest.mark.parametrize("shape", sorted(HOSTILE))
 def test_hostile_text_is_read_the_same(shape: str, context: str) -> None:
     value = HOSTILE[shape]
-    if len(value) > 200_000 or "\ud800" in value or "\ud83d" in value:
-        value = value[:20_000].replace("\ud800", "x").replace("\ud83d", "x").replace("\ude00", "x")
+    if len(value) > 5_000 or "\ud800" in value or "\ud83d" in value:
+        value = value[:5_000].replace("\ud800", "x").replace("\ud83d", "x").replace("\ude00", "x")
     _same(CONTEXTS[context].replace("{}", value))
 
 

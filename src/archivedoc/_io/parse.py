@@ -77,7 +77,7 @@ def parse(
     visitor = LayoutVisitor(sections, bom=bom)
     compiled = grammar or default_grammar()
     # The default grammar's layout is matched as one regex (the same rules,
-    # about 20 times faster than parsimonious's walk; see _grammar_regex).
+    # a fraction of the time of parsimonious's walk; see _grammar_regex).
     layout = rule_regex(compiled, "document", LAYOUT_GROUPS) if grammar is None else None
     try:
         with _no_cyclic_gc():
