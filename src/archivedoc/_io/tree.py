@@ -1,8 +1,12 @@
-"""Build the top level of a Document from the ``document`` rule's parse tree.
+"""Build the top level of a Document from the ``document`` rule's match.
 
 The grammar splits the text into the heading, the sections and the
 transcript; this visitor turns those pieces into the model's classes (which
 read their own parts with the readers).  Children are taken by rule name.
+The default grammar's ``document`` rule is matched as one regex compiled
+from it (:mod:`archivedoc._grammar_regex`), and :meth:`LayoutVisitor.read`
+takes the same pieces from that match's groups; a dialect's grammar is
+parsed by parsimonious and visited node by node.
 """
 
 from __future__ import annotations
@@ -12,13 +16,34 @@ from typing import Any
 
 from parsimonious.nodes import Node, NodeVisitor
 
-from archivedoc._dialect import DEFAULT, Dialect, DialectError
+from archivedoc._dialect import DEFAULT, DEFAULT_CLASSES, Dialect, DialectError
+from archivedoc._grammar_regex import group_name
 from archivedoc._model.dates import Date
 from archivedoc._model.document import Document
 from archivedoc._model.sections import Section
 from archivedoc._model.transcript import Transcript
 from archivedoc._readers.nodes import named
 from archivedoc._readers.rules import default_rules
+
+#: The rules of ``document`` whose matches :meth:`LayoutVisitor.read` takes
+#: (a section starts with its header, a heading has a title).
+LAYOUT_GROUPS = (
+    "lead",
+    "date",
+    "date_sep",
+    "title",
+    "heading_after",
+    "section_header",
+    "section_before",
+    "section_text",
+    "section_after",
+    "contents_header",
+    "contents_items",
+    "transcript",
+)
+_GROUPS = {name: group_name(name) for name in LAYOUT_GROUPS}
+_LABEL = group_name("section_header", "label")
+_CONTENTS_LABEL = group_name("contents_header", "label")
 
 
 class SectionError(ValueError):
@@ -52,6 +77,11 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         grammar = dialect.grammar
         # Parts are read with the dialect's grammar; None is the default's.
         self._grammar = None if grammar is default_rules() else grammar
+        # Sections of the default format, read with the default grammar, are
+        # made of its very matches: their classes need not check them again.
+        self._trusted = (
+            self._grammar is None and dialect is DEFAULT and section_classes is DEFAULT_CLASSES
+        )
 
         # One string object per distinct label and blank run ("\n\n"), not one per section.
         self._shared: dict[str, str] = {}
@@ -91,6 +121,71 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             return [self.visit(child) for child in node.children] or None
         return method(node, [self.visit(child) for child in node.children])
 
+    def read(self, match: Any) -> Document:
+        """The Document of a match of the ``document`` rule's one regex.
+
+        The same pieces as :meth:`visit`'s, from the groups of
+        :data:`LAYOUT_GROUPS`: each section has one header, one body and one
+        blank run before and after it, so the i-th of each belong together;
+        a header's label is its terminal's group ``label``, as the visitor
+        reads it.
+        """
+        text = match.string
+        group = _GROUPS
+        starts, ends = match.starts, match.ends  # lists of offsets, not of span tuples
+
+        def once(rule: str) -> str | None:
+            """The text of a rule matched at most once (None if it was not)."""
+            at = match.start(group[rule])
+            return None if at < 0 else str(text[at : match.end(group[rule])])
+
+        fields: dict[str, Any] = {"lead": once("lead")}
+        before_starts, before_ends = starts(group["section_before"]), ends(group["section_before"])
+        after_starts, after_ends = starts(group["section_after"]), ends(group["section_after"])
+        sections: list[Section] = []
+        heads = starts(group["section_header"])
+        if heads:
+            labels = match.captures(_LABEL)
+            body_starts, body_ends = starts(group["section_text"]), ends(group["section_text"])
+            for index, start in enumerate(heads):
+                sections.append(
+                    self._section(
+                        start,
+                        labels[index],
+                        text[body_starts[index] : body_ends[index]],
+                        text[before_starts[index] : before_ends[index]],
+                        text[after_starts[index] : after_ends[index]],
+                    )
+                )
+        transcript = once("transcript")
+        if transcript is not None:
+            sections.append(
+                self._section(
+                    match.start(group["contents_header"]),
+                    match.captures(_CONTENTS_LABEL)[0],
+                    once("contents_items") or "",
+                    text[before_starts[-1] : before_ends[-1]],
+                    text[after_starts[-1] : after_ends[-1]],
+                )
+            )
+            fields["transcript"] = self._transcript(transcript)
+        fields["sections"] = tuple(sections)
+        if self.bom:
+            fields["bom"] = True
+        title = once("title")
+        if title is None:
+            fields["has_heading"] = False
+        else:
+            fields["title"] = title
+            fields["heading_after"] = once("heading_after")
+            date = once("date")
+            if date is not None:
+                fields["date"] = self._date(date)
+            fields["date_sep"] = "" if date is None else once("date_sep")
+        if self._trusted:
+            return Document._matched(**fields)
+        return Document._parsed(**fields)
+
     def visit_document(self, node: Node, children: list[Any]) -> Document:
         parts = named(node, children)
         ((heading, sections, transcript),) = parts.get("headed") or parts["headless"]
@@ -129,8 +224,15 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         return {"date": parts["date"], "date_sep": parts["date_sep"]}
 
     def visit_date(self, node: Node, children: list[Any]) -> Date:
+        return self._date(node.text)
+
+    def _date(self, text: str) -> Date:
         grammar = self._grammar
-        return Date(node.text) if grammar is None else Date(node.text, grammar=grammar)
+        return Date(text) if grammar is None else Date(text, grammar=grammar)
+
+    def _transcript(self, text: str) -> Transcript:
+        grammar = self._grammar
+        return Transcript(text) if grammar is None else Transcript(text, grammar=grammar)
 
     def visit_section(self, node: Node, children: list[Any]) -> Any:
         return children[0]
@@ -154,9 +256,7 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             parts["section_before"],
             parts["section_after"],
         )
-        text = parts["transcript"]
-        grammar = self._grammar
-        return section, Transcript(text) if grammar is None else Transcript(text, grammar=grammar)
+        return section, self._transcript(parts["transcript"])
 
     def visit_section_header(self, node: Node, children: list[Any]) -> str:
         return str(node.match.group("label"))
@@ -172,7 +272,9 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         if len(after) < 16:
             after = shared.setdefault(after, after)
         try:
-            if self._grammar is None:
+            if self._trusted:
+                section = cls._parsed(text, label, before, after)
+            elif self._grammar is None:
                 section = cls(text, label=label, before=before, after=after)
             else:
                 section = cls(text, label=label, before=before, after=after, grammar=self._grammar)

@@ -68,7 +68,7 @@ class Date:
             set_(self, "approximate", False)
             set_(self, "uncertain", False)
             return
-        for name, value in parts._asdict().items():
+        for name, value in zip(parts._fields, parts, strict=True):
             set_(self, name, value)
 
     @property

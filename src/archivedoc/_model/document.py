@@ -16,6 +16,7 @@ from archivedoc._dialect import DEFAULT, Dialect
 from archivedoc._grammar import terminal
 from archivedoc._model.dates import Date
 from archivedoc._model.joins import check_document
+from archivedoc._model.parsed import unchecked
 from archivedoc._model.sections import (
     Citation,
     Contents,
@@ -233,6 +234,20 @@ class Document:
             fields.update(date=date, sections=sections, transcript=transcript)
         doc = cls.__new__(cls)
         doc.__attrs_init__(**fields)
+        check_document(doc, heading=False)
+        return doc
+
+    @classmethod
+    def _matched(cls, **fields: Any) -> Document:
+        """A Document of the default grammar's own matches (for the parser's one-regex read).
+
+        As :meth:`_parsed`, and the field validators and converters are
+        skipped too (:mod:`archivedoc._model.parsed`): each part is the match
+        of the terminal its validator would match it against again, and of
+        the type its converter gives (a Date, a tuple of sections, a
+        Transcript).  The joins are checked.
+        """
+        doc = unchecked(cls, fields)
         check_document(doc, heading=False)
         return doc
 

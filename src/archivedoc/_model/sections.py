@@ -10,13 +10,14 @@ rendering is always ``"### " + label + ":" + before + text + after``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from archivedoc._grammar import terminal
 from archivedoc._model.citation import Contributor, Locator
 from archivedoc._model.dates import Date
+from archivedoc._model.parsed import unchecked
 from archivedoc._readers.citation import read_citation
 from archivedoc._readers.rules import Rules
 from archivedoc._readers.sections import (
@@ -36,6 +37,8 @@ __all__ = [
     "Section",
     "Summary",
 ]
+
+_S = TypeVar("_S", bound="Section")
 
 
 def _must_be_str(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -120,6 +123,16 @@ class Section:
     def __attrs_post_init__(self) -> None:
         if not self.text and self.after:
             raise ValueError("a section without text keeps its blank lines in 'before'")
+
+    @classmethod
+    def _parsed(cls: type[_S], text: str, label: str, before: str, after: str) -> _S:
+        """A section of the parts the default grammar has just matched (for the parser).
+
+        The field validators are skipped (:mod:`archivedoc._model.parsed`):
+        they would match these very parts against the same terminals again.
+        The section still reads its parts (``__attrs_post_init__``).
+        """
+        return unchecked(cls, {"text": text, "label": label, "before": before, "after": after})
 
 
 def _label(name: str) -> Any:
