@@ -29,6 +29,7 @@ with atheris.instrument_imports(include=["archivedoc", "parsimonious", "attr"]):
     import attrs
 
     import archivedoc
+    from archivedoc.model import Section
 
 _ROOT = Path(__file__).resolve().parent.parent
 BASES = [
@@ -73,7 +74,7 @@ def edited(data: bytes) -> archivedoc.Document:
         return attrs.evolve(base, **{fdp.PickValueInList(list(FIELDS)): value})
     index = fdp.ConsumeIntInRange(0, len(sections) - 1)
     if where == 1:
-        new = archivedoc.Section(value, label=fdp.ConsumeUnicodeNoSurrogates(8) or "Note")
+        new = Section(value, label=fdp.ConsumeUnicodeNoSurrogates(8) or "Note")
         return attrs.evolve(base, sections=(*sections[:index], new, *sections[index:]))
     if where == 2:
         return attrs.evolve(base, sections=sections[:index] + sections[index + 1 :])

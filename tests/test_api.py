@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import archivedoc
-from archivedoc import Contents, Document, Section, Summary
+from archivedoc.model import Contents, Document, Section, Summary
 
 
 def test_public_names_are_documented() -> None:

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import archivedoc
-from archivedoc import Citation, Contributor, Locator
+from archivedoc.model import Citation, Contributor, Locator
 from archivedoc.strategies import citation_texts, section_texts
 
 HPPP = "History and Public Policy Program Digital Archive"

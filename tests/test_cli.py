@@ -203,7 +203,7 @@ def test_convert_md_gives_the_bytes_back_and_json_jsonl_csv_read_back(tmp_path: 
     md = run("convert", SEED, "--to", "md")
     assert md.returncode == 0 and md.stdout == SEED.read_bytes()
     inputs = [SEED, *DOCUMENTS[:3]]
-    expected = [archivedoc.to_dict(archivedoc.load(p.open("rb"))) for p in inputs]
+    expected = [archivedoc.to_dict(archivedoc.load(io.BytesIO(p.read_bytes()))) for p in inputs]
     as_json = run("convert", *inputs, "--to", "json")
     assert json.loads(as_json.stdout) == expected
     as_jsonl = run("convert", *inputs, "--to", "jsonl").stdout.decode().splitlines()
@@ -306,6 +306,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     child.stdout.readline()
     child.stdout.close()  # like `| head -1`
     err = child.stderr.read()
+    child.stderr.close()
     assert child.wait(timeout=60) == 141
     assert b"Traceback" not in err and b"Error" not in err
 
@@ -351,9 +352,8 @@ def _on_a_terminal(args: list[str]) -> tuple[int, bytes, bytes]:
             break
         seen += chunk
     os.close(master)
-    assert child.stdout is not None
-    out = child.stdout.read()
-    return child.wait(timeout=60), out, seen
+    out, _ = child.communicate(timeout=60)
+    return child.returncode, out, seen
 
 
 def test_the_progress_bar_is_drawn_on_a_terminal_only(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 
 import archivedoc
-from archivedoc import Date, Document
+from archivedoc.model import Date, Document
 from archivedoc.strategies import DATE_TEXTS, dates
 
 D = datetime.date

@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 
 import archivedoc
 import archivedoc.strategies
-from archivedoc import DEFAULT, Credits, Dialect, DialectError, Document, Section, Summary
+from archivedoc import DEFAULT, Dialect, DialectError
 from archivedoc.dialects import library, metadata, site
 from archivedoc.dialects.library import LIBRARY, Source, Text
 from archivedoc.dialects.metadata import METADATA, AssociatedPeople, RecordId, SubjectsDiscussed
 from archivedoc.dialects.site import SITE
+from archivedoc.model import Credits, Date, Document, Section, Summary
 
 _SETTINGS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
@@ -234,7 +235,7 @@ def test_site_page_puts_the_transcript_first() -> None:
 
 def test_library_reuses_the_default_parts() -> None:
     doc = archivedoc.loads(LIBRARY_TEXT, dialect=LIBRARY)
-    assert doc.date == archivedoc.Date("June 30, 1945")
+    assert doc.date == Date("June 30, 1945")
     assert isinstance(doc.sections[0], Source) and isinstance(doc.sections[-1], Text)
     assert [lang.name for lang in doc.languages] == ["English"]
     assert doc.transcript.text.startswith("- a dash line")

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import archivedoc
+from archivedoc.model import Contents, Section
 from checks import document_or_parse_error
 from conftest import DOCUMENTS, SEED, read_exact
 
@@ -176,12 +177,12 @@ def edited_documents(draw: st.DrawFn) -> archivedoc.Document:
         return attrs.evolve(base, sections=(*sections[:i], section, *sections[i + 1 :]))
     if where == "new section":
         i = draw(st.integers(0, len(sections)))
-        new = archivedoc.Section(draw(_VALUE), label=draw(_VALUE))
+        new = Section(draw(_VALUE), label=draw(_VALUE))
         return attrs.evolve(base, sections=(*sections[:i], new, *sections[i:]))
     if where == "items":
-        kept = tuple(s for s in sections if not isinstance(s, archivedoc.Contents))
+        kept = tuple(s for s in sections if not isinstance(s, Contents))
         items = draw(st.lists(_VALUE, max_size=3))
-        return attrs.evolve(base, sections=(*kept, archivedoc.Contents.from_items(items)))
+        return attrs.evolve(base, sections=(*kept, Contents.from_items(items)))
     field = draw(st.sampled_from(_FIELDS))
     value: object = draw(st.booleans()) if field in ("bom", "has_heading") else draw(_VALUE)
     return attrs.evolve(base, **{field: value})

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import archivedoc
+from archivedoc.model import Section
 from conftest import DOCUMENTS, SEED, read_exact
 
 CASES = [SEED, *DOCUMENTS]
@@ -67,9 +68,7 @@ def test_layout_variations_are_kept() -> None:
     assert by_name["no_date_heading"].date is None
     assert by_name["headless_api_record"].has_heading is False
     assert by_name["headless_api_record"].title == ""
-    assert by_name["unknown_sections"].sections[0] == archivedoc.Section(
-        "113379", label="Record ID"
-    )
+    assert by_name["unknown_sections"].sections[0] == Section("113379", label="Record ID")
     assert by_name["scan_only"].transcript.text == ""
     assert [i.text for i in by_name["scan_only"].contents] == [
         "Original Scan",

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import archivedoc
-from archivedoc import ContentsItem, Credits, Language, OriginalLanguage
+from archivedoc.model import ContentsItem, Credits, Language, OriginalLanguage
 
 LEAD = "This document was made possible with support from "
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import archivedoc
-from archivedoc import Transcript
 from archivedoc._grammar import default_grammar, terminal
 from archivedoc._readers.transcript import split_blocks
+from archivedoc.model import Contents, Item, Mark, Transcript
 from archivedoc.strategies import transcripts
 from conftest import DOCUMENTS, SEED, SHARED, read_exact
 
@@ -322,10 +322,10 @@ def test_footnotes_link_references_and_definitions() -> None:
 
 def test_items_keep_their_labels() -> None:
     t = _transcript("transcript_old_pdf_minutes")
-    items = [b for b in t.blocks if isinstance(b, archivedoc.Item)]
+    items = [b for b in t.blocks if isinstance(b, Item)]
     assert [i.label for i in items] == ["I.", "a)", "b)", "II."]
     numbered = _transcript("transcript_numbered_current_site")
-    assert [b.label for b in numbered.blocks if isinstance(b, archivedoc.Item)] == [
+    assert [b.label for b in numbered.blocks if isinstance(b, Item)] == [
         "1\uff0e",
         "(A)",
         "(B)",
@@ -334,7 +334,7 @@ def test_items_keep_their_labels() -> None:
 
 def test_marks_and_page_markers() -> None:
     t = _transcript("transcript_telegram")
-    assert [b.text.strip() for b in t.blocks if isinstance(b, archivedoc.Mark)] == [
+    assert [b.text.strip() for b in t.blocks if isinstance(b, Mark)] == [
         "Top Secret",
         "Copy No. 2",
     ]
@@ -416,7 +416,7 @@ def _peg_blocks(text: str) -> tuple[str, list[tuple[str, int, str, bool]]]:
 @given(transcripts())
 def test_strategy_transcripts_round_trip(t: Transcript) -> None:
     assert _joined(t) == t.text
-    contents = archivedoc.Contents("- Item", after="\n\n")
+    contents = Contents("- Item", after="\n\n")
     doc = archivedoc.Document("T", sections=(contents,), transcript=t)
     data = json.loads(json.dumps(archivedoc.to_dict(doc)))
     assert data["transcript"]["text"] == t.text

@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import archivedoc
+from archivedoc.model import Transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ANNOTATIONS = ROOT.parent / "shared" / "corpus" / "annotations.json"
@@ -264,7 +265,7 @@ def _marker_item(text: str, at: int | None) -> Item:
 # ---------------------------------------------------------------- found
 
 
-def found_items(transcript: archivedoc.Transcript) -> dict[str, list[Item]]:
+def found_items(transcript: Transcript) -> dict[str, list[Item]]:
     """What archivedoc reads in ``transcript``, by category, as comparable items."""
     out: dict[str, list[Item]] = {name: [] for name in CATEGORIES}
     for turn in transcript.turns:
@@ -308,7 +309,7 @@ def measure(notes: dict[str, Any], read: Callable[[str], str]) -> dict[str, Scor
     scores = {name: Score() for name in CATEGORIES}
     for doc, note in notes.items():
         text = read(doc)
-        transcript = archivedoc.loads(text).transcript or archivedoc.Transcript("")
+        transcript = archivedoc.loads(text).transcript or Transcript("")
         want = expected_items(note, transcript.text)
         got = found_items(transcript)
         for name in CATEGORIES:

@@ -98,7 +98,7 @@ def loads(
     """Parse a document from ``text``.
 
     Every character is kept: ``dumps(loads(text)) == text``.  Unknown
-    sections become generic :class:`Section` objects; with ``strict=True``
+    sections become generic :class:`~archivedoc.model.Section` objects; with ``strict=True``
     they, repeated or out-of-order sections, and a missing heading or
     Contents section raise :class:`ParseError` instead.  ``dialect`` is the
     format to read (the archive's own by default); the Document keeps it.

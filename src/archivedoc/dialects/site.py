@@ -25,7 +25,7 @@ reads that page, written in the archive's markdown conventions::
 It replaces the whole document rule and reuses the rest: the heading and its
 date, the sections' layout, the metadata sections of
 :mod:`archivedoc.dialects.metadata`.  In the Document the donor line is the
-first section, a :class:`~archivedoc.Credits` written without its header
+first section, a :class:`~archivedoc.model.Credits` written without its header
 (``before`` is empty); the transcript is everything between it and the first
 section header, its trailing blank lines included, so it cannot hold a line
 that looks like a section header.  There is no Citation and no Contents.

@@ -8,7 +8,8 @@ for: the archive and the source, as the archive's citation line gives them.
 
 >>> import archivedoc
 >>> from archivedoc.export.bibtex import to_bibtex
->>> doc = archivedoc.load(open("seeds/000_166951fa67b74f81.txt", "rb"))
+>>> with open("seeds/000_166951fa67b74f81.txt", "rb") as f:
+...     doc = archivedoc.load(f)
 >>> print(to_bibtex(doc).splitlines()[0])
 @unpublished{hppda-123400,
 """

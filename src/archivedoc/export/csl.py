@@ -10,7 +10,8 @@ and given name as Zotero stores them).
 
 >>> import archivedoc
 >>> from archivedoc.export.csl import to_csl
->>> doc = archivedoc.load(open("seeds/000_166951fa67b74f81.txt", "rb"))
+>>> with open("seeds/000_166951fa67b74f81.txt", "rb") as f:
+...     doc = archivedoc.load(f)
 >>> item = to_csl(doc)
 >>> item["type"], item["issued"], item["archive"]
 ('manuscript', {'date-parts': [[1945, 6, 30]]}, 'History and Public Policy Program Digital Archive')

@@ -7,7 +7,8 @@ the date is its EDTF form (the text as written when it has none).
 
 >>> import archivedoc
 >>> from archivedoc.export.dc import to_dc
->>> doc = archivedoc.load(open("seeds/000_166951fa67b74f81.txt", "rb"))
+>>> with open("seeds/000_166951fa67b74f81.txt", "rb") as f:
+...     doc = archivedoc.load(f)
 >>> "<dc:date>1945-06-30</dc:date>" in to_dc(doc)
 True
 """

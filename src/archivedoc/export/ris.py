@@ -6,7 +6,8 @@ specification as Zotero reads it (:data:`RIS_TAGS`).
 
 >>> import archivedoc
 >>> from archivedoc.export.ris import to_ris
->>> doc = archivedoc.load(open("seeds/000_166951fa67b74f81.txt", "rb"))
+>>> with open("seeds/000_166951fa67b74f81.txt", "rb") as f:
+...     doc = archivedoc.load(f)
 >>> print(to_ris(doc).splitlines()[:2])
 ['TY  - MANSCPT', 'TI  - Meeting between Marshal Stalin and Dr. Soong']
 """

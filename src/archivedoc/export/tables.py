@@ -9,7 +9,8 @@ are joined with "; ".  CSV is written by the standard library; Parquet, by
 
 >>> import archivedoc
 >>> from archivedoc.export.tables import document_row
->>> doc = archivedoc.load(open("seeds/000_166951fa67b74f81.txt", "rb"))
+>>> with open("seeds/000_166951fa67b74f81.txt", "rb") as f:
+...     doc = archivedoc.load(f)
 >>> row = document_row(doc, "000_166951fa67b74f81.txt")
 >>> row["record_id"], row["edtf"], row["repository"], row["contributed"], row["turns"]
 ('123400', '1945-06-30', 'Hoover Institution Archives', 'David Wolff', 13)
