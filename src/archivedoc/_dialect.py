@@ -26,6 +26,7 @@ from parsimonious.grammar import Grammar
 from archivedoc._errors import ArchivedocError
 from archivedoc._grammar import default_grammar, grammar_files, lexicons
 from archivedoc._grammar_build import GrammarError, build, split_rules
+from archivedoc._grammar_cache import cached
 from archivedoc._model.sections import (
     Citation,
     Contents,
@@ -302,7 +303,8 @@ def compiled(rules: str, overrides: str = "", added: Lexicons = ()) -> Grammar:
     """The grammar for a dialect's rules, compiled once per text."""
     if not (rules or overrides or added):
         return default_grammar()
-    return Grammar(built(rules, overrides, added))
+    grammar: Grammar = cached(built(rules, overrides, added), "plain", Grammar)
+    return grammar
 
 
 @functools.lru_cache(maxsize=64)
