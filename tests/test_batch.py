@@ -5,16 +5,18 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import signal
 import tarfile
 import threading
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 import archivedoc
-from archivedoc import DEFAULT, DocumentTooLargeError, ParseError
+from archivedoc import DEFAULT, DocumentTooLargeError, ParseError, _pool
 from archivedoc.batch import READERS, ReadOptions, load_many, loads_many, register_reader
 from conftest import DOCUMENTS, SEED
 
@@ -68,6 +70,39 @@ def test_the_real_corpus_reads_the_same_on_two_processes() -> None:
     assert len(one) == len(list(CORPUS.glob("*.md"))) >= 20
     assert all(r.ok for r in one)
     assert [(r.source, r.document) for r in one] == [(r.source, r.document) for r in two]
+
+
+def test_spawned_workers_read_the_same_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS and Windows spawn: the work, the options and the dialect go by pickle.
+    monkeypatch.setattr(_pool, "start_method", lambda: "spawn")
+    one = list(load_many([CORPUS], jobs=1))
+    spawned = list(load_many([CORPUS], jobs=2))
+    assert [(r.source, r.document) for r in one] == [(r.source, r.document) for r in spawned]
+    # Put back as the parent's own dialect, not a copy of it.
+    assert all(r.document is not None and r.document.dialect is DEFAULT for r in spawned)
+
+
+def _die(data: bytes, options: ReadOptions) -> archivedoc.Document:
+    """A reader whose process is killed, as by the system when memory runs out."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("not reached")
+
+
+def test_a_worker_that_dies_fails_the_batch_instead_of_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(READERS, ".die", _die)
+    for n in range(60):
+        (tmp_path / f"{n:03d}.md").write_bytes(SEED.read_bytes())
+    (tmp_path / "040.die").write_bytes(b"")
+    read = []
+    with pytest.raises(BrokenProcessPool, match="worker process ended abruptly"):
+        read.extend(load_many([tmp_path], jobs=2))
+    # What was handed out before is right; nothing at or after the death is.
+    assert len(read) <= 40 and all(r.ok for r in read)
+    # The next batch starts new workers: nothing is left broken.
+    (tmp_path / "040.die").unlink()
+    assert sum(r.ok for r in load_many([tmp_path], jobs=2)) == 60
 
 
 def test_results_stream_and_inputs_are_not_read_ahead() -> None:

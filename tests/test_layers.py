@@ -19,7 +19,15 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 #: Bottom to top.  A module belongs to the layer of its longest prefix here.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("errors", ("archivedoc._errors", "archivedoc._naming")),
-    ("grammar", ("archivedoc._grammar", "archivedoc._grammar_build", "archivedoc.grammar")),
+    (
+        "grammar",
+        (
+            "archivedoc._grammar",
+            "archivedoc._grammar_build",
+            "archivedoc._grammar_cache",
+            "archivedoc.grammar",
+        ),
+    ),
     ("readers", ("archivedoc._readers",)),
     ("model", ("archivedoc._model", "archivedoc._dialect", "archivedoc.model")),
     ("documents", ("archivedoc._io",)),

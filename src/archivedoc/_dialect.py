@@ -143,6 +143,17 @@ class Dialect:
     def __repr__(self) -> str:
         return f"<Dialect {self.name!r}>"
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """:data:`DEFAULT` pickles as a reference to itself, other dialects by value.
+
+        Documents and code test ``dialect is DEFAULT`` (the fast paths, the
+        default's messages), so a worker process that is sent DEFAULT by
+        pickle (spawned, on macOS and Windows) must get the very object.
+        """
+        if self is DEFAULT:
+            return "DEFAULT"
+        return super().__reduce_ex__(protocol)
+
     def __attrs_post_init__(self) -> None:
         _check_classes(self)
         if self.rules or self.overrides or self.lexicons:
