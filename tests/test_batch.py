@@ -82,6 +82,15 @@ def test_spawned_workers_read_the_same_as_one_process(monkeypatch: pytest.Monkey
     assert all(r.document is not None and r.document.dialect is DEFAULT for r in spawned)
 
 
+def test_chunks_grow_to_their_size_and_end_early_at_the_byte_budget() -> None:
+    sizes = [len(part) for part in _pool._chunks(iter(range(300)), 64, None)]
+    assert sizes == [8, 16, 32, 64, 64, 64, 52]
+    big = _pool.BUDGET // 3 + 1  # three such items are over the budget
+    parts = list(_pool._chunks(iter([big] * 7), 64, lambda n: n))
+    assert [len(part) for part in parts] == [3, 3, 1]
+    assert [item for part in parts for item in part] == [big] * 7
+
+
 def _die(data: bytes, options: ReadOptions) -> archivedoc.Document:
     """A reader whose process is killed, as by the system when memory runs out."""
     os.kill(os.getpid(), signal.SIGKILL)

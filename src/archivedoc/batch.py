@@ -206,7 +206,12 @@ def _process(
     )
     if jobs > 1:
         _warm(options.dialect)
-    return ordered_map(function, sources, jobs)
+    return ordered_map(function, sources, jobs, weight=_carried)
+
+
+def _carried(source: Source) -> int:
+    """The bytes a source takes to a worker (a path is read there, not sent)."""
+    return len(source.data or source.text or "")
 
 
 def _warm(dialect: Dialect) -> None:
