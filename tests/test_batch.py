@@ -17,6 +17,7 @@ import pytest
 
 import archivedoc
 from archivedoc import DEFAULT, DocumentTooLargeError, ParseError, _pool
+from archivedoc._sources import count, expand
 from archivedoc.batch import READERS, ReadOptions, load_many, loads_many, register_reader
 from conftest import DOCUMENTS, SEED
 
@@ -250,3 +251,31 @@ def test_archive_members_are_named_plainly_and_written_inside_the_output(tmp_pat
     for hostile in ("../../etc/x.md", "/abs/x.md"):
         path = output_path(str(tmp_path / "out"), Source(hostile, hostile), ".json")
         assert path.resolve().is_relative_to((tmp_path / "out").resolve())
+
+
+def test_the_progress_total_is_known_for_folders_globs_and_zips_not_tars(tmp_path: Path) -> None:
+    tree = _tree(tmp_path / "tree")  # 3 documents
+    archive = tmp_path / "docs.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("a.md", SEED.read_bytes())
+        zipped.writestr("sub/b.TXT", SEED.read_bytes())
+        zipped.writestr("notes.json", "{}")
+    tarred = tmp_path / "docs.tar.gz"
+    with tarfile.open(tarred, "w:gz") as tar:
+        tar.add(SEED, arcname="a.md")
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(b"not a zip")
+    suffixes = frozenset(READERS)
+    cases: list[tuple[list[str], int | None]] = [
+        ([str(tree)], 3),
+        ([str(archive)], 2),
+        ([str(tmp_path / "tree" / "**" / "*.*")], 3),
+        ([str(tmp_path / "*.zip")], 3),  # docs.zip's 2 and damaged.zip's error
+        ([str(tmp_path / "nothing-*.md"), str(tmp_path / "missing.md")], 2),
+        ([str(damaged), str(tree)], 4),
+        ([str(tree), str(tarred)], None),
+    ]
+    for inputs, total in cases:
+        assert count(inputs, suffixes) == total, inputs
+        if total is not None:  # what the batch then gives
+            assert len(list(expand(inputs, suffixes, None))) == total, inputs

@@ -16,9 +16,8 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from concurrent.futures.process import BrokenProcessPool
 
-from archivedoc import DEFAULT, DEFAULT_MAX_SIZE, Dialect, __version__, _commands, _formats
+from archivedoc import DEFAULT, DEFAULT_MAX_SIZE, Dialect, __version__, _commands, _formats, _pool
 from archivedoc._commands import INTERRUPTED, PIPE_CLOSED, USAGE, WORKER_DIED
 
 _EXAMPLES = """\
@@ -258,7 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("archivedoc: interrupted", file=sys.stderr)
         return INTERRUPTED
-    except BrokenProcessPool as exc:
+    except RuntimeError as exc:
+        if not _pool.broken(exc):
+            raise
         print(f"archivedoc: {exc}", file=sys.stderr)
         return WORKER_DIED
     except BrokenPipeError:

@@ -18,14 +18,17 @@ started are cancelled and the workers end once the chunk in hand is done
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+# multiprocessing and concurrent.futures (~60 ms to import) are imported when
+# a pool starts: one process, and a single document, never pay for them.
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -68,6 +71,8 @@ def start_method() -> str:
     started the platform's way elsewhere (spawn on macOS and Windows: each
     worker imports archivedoc again and loads the grammar from its cache).
     """
+    import multiprocessing
+
     chosen = multiprocessing.get_start_method(allow_none=True)
     if chosen is None and sys.platform.startswith("linux"):
         return "fork"
@@ -102,6 +107,10 @@ def ordered_map(
     if second is None:  # one chunk: not worth starting processes
         yield from map(function, first)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context(method or start_method())
     executor = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start, initargs=(function,)
@@ -127,6 +136,12 @@ def ordered_map(
         # cut a result it is writing in half, and the executor's thread would
         # then wait for the rest of it for ever.
         executor.shutdown(wait=True, cancel_futures=not finished)
+
+
+def broken(error: BaseException) -> bool:
+    """True if ``error`` says that a worker process died (BrokenProcessPool)."""
+    module = sys.modules.get("concurrent.futures.process")  # loaded if a pool ran
+    return module is not None and isinstance(error, module.BrokenProcessPool)
 
 
 def _chunks(
