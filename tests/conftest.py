@@ -9,11 +9,20 @@ they are never skipped.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+# The compiled grammars of this test run (and of the commands it starts) are
+# cached in a folder of its own: never the user's cache, shared by the run.
+_CACHE = tempfile.mkdtemp(prefix="archivedoc-test-cache-")
+os.environ["ARCHIVEDOC_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 # No per-example deadline: wall-clock time is measured in benchmarks/run.py,
 # never asserted in a test, and Hypothesis' 200 ms deadline fails at random

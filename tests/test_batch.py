@@ -5,16 +5,19 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import signal
 import tarfile
 import threading
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 import archivedoc
-from archivedoc import DEFAULT, DocumentTooLargeError, ParseError
+from archivedoc import DEFAULT, DocumentTooLargeError, ParseError, _pool
+from archivedoc._sources import count, expand
 from archivedoc.batch import READERS, ReadOptions, load_many, loads_many, register_reader
 from conftest import DOCUMENTS, SEED
 
@@ -68,6 +71,48 @@ def test_the_real_corpus_reads_the_same_on_two_processes() -> None:
     assert len(one) == len(list(CORPUS.glob("*.md"))) >= 20
     assert all(r.ok for r in one)
     assert [(r.source, r.document) for r in one] == [(r.source, r.document) for r in two]
+
+
+def test_spawned_workers_read_the_same_as_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS and Windows spawn: the work, the options and the dialect go by pickle.
+    monkeypatch.setattr(_pool, "start_method", lambda: "spawn")
+    one = list(load_many([CORPUS], jobs=1))
+    spawned = list(load_many([CORPUS], jobs=2))
+    assert [(r.source, r.document) for r in one] == [(r.source, r.document) for r in spawned]
+    # Put back as the parent's own dialect, not a copy of it.
+    assert all(r.document is not None and r.document.dialect is DEFAULT for r in spawned)
+
+
+def test_chunks_grow_to_their_size_and_end_early_at_the_byte_budget() -> None:
+    sizes = [len(part) for part in _pool._chunks(iter(range(300)), 64, None)]
+    assert sizes == [8, 16, 32, 64, 64, 64, 52]
+    big = _pool.BUDGET // 3 + 1  # three such items are over the budget
+    parts = list(_pool._chunks(iter([big] * 7), 64, lambda n: n))
+    assert [len(part) for part in parts] == [3, 3, 1]
+    assert [item for part in parts for item in part] == [big] * 7
+
+
+def _die(data: bytes, options: ReadOptions) -> archivedoc.Document:
+    """A reader whose process is killed, as by the system when memory runs out."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("not reached")
+
+
+def test_a_worker_that_dies_fails_the_batch_instead_of_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(READERS, ".die", _die)
+    for n in range(60):
+        (tmp_path / f"{n:03d}.md").write_bytes(SEED.read_bytes())
+    (tmp_path / "040.die").write_bytes(b"")
+    read = []
+    with pytest.raises(BrokenProcessPool, match="worker process ended abruptly"):
+        read.extend(load_many([tmp_path], jobs=2))
+    # What was handed out before is right; nothing at or after the death is.
+    assert len(read) <= 40 and all(r.ok for r in read)
+    # The next batch starts new workers: nothing is left broken.
+    (tmp_path / "040.die").unlink()
+    assert sum(r.ok for r in load_many([tmp_path], jobs=2)) == 60
 
 
 def test_results_stream_and_inputs_are_not_read_ahead() -> None:
@@ -206,3 +251,31 @@ def test_archive_members_are_named_plainly_and_written_inside_the_output(tmp_pat
     for hostile in ("../../etc/x.md", "/abs/x.md"):
         path = output_path(str(tmp_path / "out"), Source(hostile, hostile), ".json")
         assert path.resolve().is_relative_to((tmp_path / "out").resolve())
+
+
+def test_the_progress_total_is_known_for_folders_globs_and_zips_not_tars(tmp_path: Path) -> None:
+    tree = _tree(tmp_path / "tree")  # 3 documents
+    archive = tmp_path / "docs.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("a.md", SEED.read_bytes())
+        zipped.writestr("sub/b.TXT", SEED.read_bytes())
+        zipped.writestr("notes.json", "{}")
+    tarred = tmp_path / "docs.tar.gz"
+    with tarfile.open(tarred, "w:gz") as tar:
+        tar.add(SEED, arcname="a.md")
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(b"not a zip")
+    suffixes = frozenset(READERS)
+    cases: list[tuple[list[str], int | None]] = [
+        ([str(tree)], 3),
+        ([str(archive)], 2),
+        ([str(tmp_path / "tree" / "**" / "*.*")], 3),
+        ([str(tmp_path / "*.zip")], 3),  # docs.zip's 2 and damaged.zip's error
+        ([str(tmp_path / "nothing-*.md"), str(tmp_path / "missing.md")], 2),
+        ([str(damaged), str(tree)], 4),
+        ([str(tree), str(tarred)], None),
+    ]
+    for inputs, total in cases:
+        assert count(inputs, suffixes) == total, inputs
+        if total is not None:  # what the batch then gives
+            assert len(list(expand(inputs, suffixes, None))) == total, inputs

@@ -280,6 +280,56 @@ def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> Non
     assert workers and not [pid for pid in workers if _alive(pid)]
 
 
+def test_a_worker_killed_from_outside_ends_the_command_with_an_error(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "docs", copies=3000)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "archivedoc", "check", folder, "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().startswith(str(folder / "bad.MD").encode())
+    workers = _children(child.pid)
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = child.communicate(timeout=60)  # multiprocessing.Pool waited here for ever
+    assert child.returncode == 3, err
+    assert b"Traceback" not in err
+    assert err.startswith(b"archivedoc: a worker process ended abruptly (killed, or out of memory")
+    time.sleep(0.5)
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+_SPAWNED = """
+import multiprocessing, sys
+from archivedoc._cli import main
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn")
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_spawned_workers_give_the_same_results_as_one_process(tmp_path: Path) -> None:
+    # The start method of macOS and Windows: workers import archivedoc again and
+    # get the work by pickle; a program that chose it is obeyed on Linux too.
+    folder = _folder(tmp_path / "docs", copies=40)
+    for document in DOCUMENTS:
+        (folder / document.name).write_bytes(document.read_bytes())
+    script = tmp_path / "spawned.py"
+    script.write_text(_SPAWNED, encoding="utf-8")
+    for command in (["check"], ["stats", "--format", "json"], ["convert", "--to", "jsonl"]):
+        one = run(*command, folder, "--jobs", "1")
+        spawned = subprocess.run(
+            [sys.executable, script, *command, folder, "--jobs", "2"],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert spawned.returncode == one.returncode == 1, spawned.stderr
+        assert spawned.stdout == one.stdout and spawned.stderr == one.stderr
+        assert one.stdout
+
+
 def _children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():

@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "archivedoc._grammar",
             "archivedoc._grammar_build",
             "archivedoc._grammar_regex",
+            "archivedoc._grammar_cache",
             "archivedoc.grammar",
         ),
     ),

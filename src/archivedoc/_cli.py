@@ -17,8 +17,8 @@ import re
 import sys
 from collections.abc import Sequence
 
-from archivedoc import DEFAULT, DEFAULT_MAX_SIZE, Dialect, __version__, _commands, _formats
-from archivedoc._commands import INTERRUPTED, PIPE_CLOSED, USAGE
+from archivedoc import DEFAULT, DEFAULT_MAX_SIZE, Dialect, __version__, _commands, _formats, _pool
+from archivedoc._commands import INTERRUPTED, PIPE_CLOSED, USAGE, WORKER_DIED
 
 _EXAMPLES = """\
 examples:
@@ -34,6 +34,7 @@ exit codes:
   0    every document was read (and, for check, written back byte for byte)
   1    some documents failed; each is reported as FILE:LINE:COLUMN: MESSAGE
   2    usage or I/O error: a bad option, a missing or unreadable file, nothing to read
+  3    a worker process died (killed, or out of memory): the run is incomplete
   130  interrupted (Ctrl-C)
   141  standard output was closed early (e.g. piped into head)
 """
@@ -256,6 +257,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("archivedoc: interrupted", file=sys.stderr)
         return INTERRUPTED
+    except RuntimeError as exc:
+        if not _pool.broken(exc):
+            raise
+        print(f"archivedoc: {exc}", file=sys.stderr)
+        return WORKER_DIED
     except BrokenPipeError:
         # The reader is gone (`archivedoc check ... | head -1`): stop quietly, and
         # point stdout at /dev/null so that the flush at exit cannot fail again.

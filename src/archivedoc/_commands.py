@@ -36,7 +36,7 @@ from archivedoc.batch import READERS, ReadOptions, Result, _documents, _process
 _R = TypeVar("_R")
 
 #: Exit codes (documented in --help and docs/cli.rst).
-OK, FAILED, USAGE, INTERRUPTED, PIPE_CLOSED = 0, 1, 2, 130, 141
+OK, FAILED, USAGE, WORKER_DIED, INTERRUPTED, PIPE_CLOSED = 0, 1, 2, 3, 130, 141
 
 
 def _options(args: argparse.Namespace) -> ReadOptions:

@@ -26,6 +26,7 @@ from parsimonious.grammar import Grammar
 from archivedoc._errors import ArchivedocError
 from archivedoc._grammar import default_grammar, grammar_files, lexicons
 from archivedoc._grammar_build import GrammarError, build, split_rules
+from archivedoc._grammar_cache import cached
 from archivedoc._model.sections import (
     Citation,
     Contents,
@@ -141,6 +142,17 @@ class Dialect:
 
     def __repr__(self) -> str:
         return f"<Dialect {self.name!r}>"
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """:data:`DEFAULT` pickles as a reference to itself, other dialects by value.
+
+        Documents and code test ``dialect is DEFAULT`` (the fast paths, the
+        default's messages), so a worker process that is sent DEFAULT by
+        pickle (spawned, on macOS and Windows) must get the very object.
+        """
+        if self is DEFAULT:
+            return "DEFAULT"
+        return super().__reduce_ex__(protocol)
 
     def __attrs_post_init__(self) -> None:
         _check_classes(self)
@@ -302,7 +314,8 @@ def compiled(rules: str, overrides: str = "", added: Lexicons = ()) -> Grammar:
     """The grammar for a dialect's rules, compiled once per text."""
     if not (rules or overrides or added):
         return default_grammar()
-    return Grammar(built(rules, overrides, added))
+    grammar: Grammar = cached(built(rules, overrides, added), "plain", Grammar)
+    return grammar
 
 
 @functools.lru_cache(maxsize=64)

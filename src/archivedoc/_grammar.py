@@ -20,6 +20,7 @@ from parsimonious.grammar import Grammar
 from parsimonious.nodes import Node
 
 from archivedoc._grammar_build import GrammarError, build, failing_rule, parse_lexicon
+from archivedoc._grammar_cache import cached
 
 _FIRST = "document.peg"
 
@@ -68,17 +69,23 @@ def compile_grammar(files: Mapping[str, str], lists: Mapping[str, Iterable[str]]
     """Build and compile grammar sources (file name -> text) with word lists.
 
     A mistake in a grammar file is a GrammarError that names the rule and the
-    file, not a parsimonious error about the built text.
+    file, not a parsimonious error about the built text.  A grammar compiled
+    before is loaded from the cache on disk (:mod:`archivedoc._grammar_cache`).
     """
     text = build(files.items(), lists)
     try:
-        return lean(Grammar(text))
+        grammar: Grammar = cached(text, "lean", _lean_grammar)
+        return grammar
     except Exception as exc:
         pos = getattr(exc, "pos", None)
         at = pos if isinstance(pos, int) else None
         where = failing_rule(text, at, files.items(), _compiles)
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise GrammarError(f"{where}: the grammar does not compile: {first}") from exc
+
+
+def _lean_grammar(text: str) -> Grammar:
+    return lean(Grammar(text))
 
 
 def _compiles(terminal: str) -> bool:

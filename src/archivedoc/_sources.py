@@ -44,7 +44,7 @@ class Source:
     @property
     def suffix(self) -> str:
         """The lower-case suffix that selects the reader ('' if none)."""
-        return PurePosixPath(self.relative).suffix.lower()
+        return _suffix(self.relative.rpartition("/")[2])
 
 
 def is_archive(name: str) -> bool:
@@ -79,17 +79,54 @@ def expand(
 
 
 def count(inputs: Iterable[str | os.PathLike[str]], suffixes: Container[str]) -> int | None:
-    """How many documents ``expand`` will give, or None if only reading can tell."""
+    """How many documents ``expand`` will give, or None if only reading can tell.
+
+    Cheap where the names are at hand: folders and globs are listed, a zip
+    archive's directory is read.  A tar archive is a stream that would have
+    to be read (and decompressed) through once more: None.
+    """
     total = 0
     for given in inputs:
         name = os.fspath(given)
         if os.path.isdir(name):
-            total += sum(1 for _ in _folder(Path(name), suffixes))
-        elif is_archive(name) or (_MAGIC & set(name) and not os.path.exists(name)):
-            return None  # an archive's members, a glob's matches
+            found: int | None = sum(1 for _ in _folder(Path(name), suffixes))
+        elif os.path.isfile(name) and is_archive(name):
+            found = _archive_count(name, suffixes)
+        elif os.path.exists(name) or name == STDIN or not _MAGIC & set(name):
+            found = 1  # a file, standard input, or a missing path's error
         else:
-            total += 1  # a file, standard input, or a missing path's error
+            found = _glob_count(name, suffixes)
+        if found is None:
+            return None
+        total += found
     return total
+
+
+def _glob_count(pattern: str, suffixes: Container[str]) -> int | None:
+    matches = glob.glob(pattern, recursive=True)
+    total = 0 if matches else 1  # no match: one error
+    for match in matches:
+        if os.path.isdir(match):
+            total += sum(1 for _ in _folder(Path(match), suffixes))
+        elif is_archive(match):
+            found = _archive_count(match, suffixes)
+            if found is None:
+                return None
+            total += found
+        elif _suffix(os.path.basename(match)) in suffixes:
+            total += 1
+    return total
+
+
+def _archive_count(path: str, suffixes: Container[str]) -> int | None:
+    if not path.lower().endswith(".zip"):
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    except (OSError, zipfile.BadZipFile):
+        return 1  # the damaged archive's one error
+    return sum(_suffix(PurePosixPath(name).name) in suffixes for name in names)
 
 
 def _stdin(max_size: int | None) -> Source:
@@ -115,8 +152,14 @@ def _folder(root: Path, suffixes: Container[str], prefix: str = "") -> Iterator[
         relative = f"{prefix}{entry.name}"
         if entry.is_dir():
             yield from _folder(Path(entry.path), suffixes, relative + "/")
-        elif entry.is_file() and PurePosixPath(entry.name).suffix.lower() in suffixes:
+        elif entry.is_file() and _suffix(entry.name) in suffixes:
             yield Source(entry.path, relative, path=entry.path)
+
+
+def _suffix(name: str) -> str:
+    """``PurePosixPath(name).suffix.lower()``, at a tenth of the cost (a folder walk's share)."""
+    at = name.rfind(".")
+    return name[at:].lower() if 0 < at < len(name) - 1 else ""
 
 
 def _glob(pattern: str, suffixes: Container[str], max_size: int | None) -> Iterator[Source]:
