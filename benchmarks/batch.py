@@ -34,19 +34,20 @@ import generate
 
 #: The seed document's size, in characters.
 SIZE = 3_750
-#: Distinct generated documents; the folder repeats them under other names.
-VARIANTS = 500
 
 
 def write_corpus(folder: Path, count: int) -> int:
-    """``count`` documents in ``folder`` (100 per subfolder); returns their total bytes."""
-    texts = [generate.transcript_document(SIZE, seed=n).encode("utf-8") for n in range(VARIANTS)]
+    """``count`` distinct documents in ``folder`` (100 per subfolder); returns their total bytes.
+
+    Each one is generated from its own seed: copies of a few would let the
+    part readers' memos (a citation, a date) answer for the reading.
+    """
     total = 0
     for n in range(count):
         sub = folder / f"{n // 100:04d}"
         if n % 100 == 0:
             sub.mkdir(parents=True)
-        data = texts[n % VARIANTS]
+        data = generate.transcript_document(SIZE, seed=n, distinct=True).encode("utf-8")
         (sub / f"{n:06d}.md").write_bytes(data)
         total += len(data)
     return total

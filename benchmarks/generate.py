@@ -106,9 +106,29 @@ def transcript_body(size: int, seed: int = 1) -> str:
     return "\n\n".join(parts)[:size].rstrip() or "Text."
 
 
-def transcript_document(size: int, seed: int = 1) -> str:
-    """A whole document of about ``size`` characters, most of it transcript."""
-    return HEAD + transcript_body(max(size - len(HEAD), 1), seed)
+def transcript_document(size: int, seed: int = 1, distinct: bool = False) -> str:
+    """A whole document of about ``size`` characters, most of it transcript.
+
+    ``distinct``: the heading's and the citation's date, box, folder and
+    record number come from ``seed`` too, as no two documents of a real
+    corpus share a citation (else the part readers' memos would answer).
+    """
+    head = _head(seed) if distinct else HEAD
+    return head + transcript_body(max(size - len(head), 1), seed)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+
+
+def _head(seed: int) -> str:
+    """HEAD with a date, box, folder and record number of its own."""
+    rng = random.Random(seed)
+    date = f"{rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(1945, 1991)}"
+    return (
+        HEAD.replace("June 30, 1945", date)
+        .replace("box 6, folder 9", f"box {rng.randint(1, 99)}, folder {rng.randint(1, 99)}")
+        .replace("900001", str(900_000 + seed))
+    )
 
 
 def paragraphs_document(count: int, seed: int = 2) -> str:
