@@ -736,7 +736,7 @@ def test_reporting_opens_a_cable_and_is_no_field() -> None:
 
 _WORDS = ["Stalin", "said", "Comrade", "Mao", "He", "Then", "Further,", "that", "At", "the",
           "I", "asked", "1.", "MAO", "ZEDONG.", "We", "agree", ":", "[He]", "pointed", "out",
-          "x,"]  # fmt: skip
+          "x,", "in", "turn", "once", "again"]  # fmt: skip
 
 
 @settings(deadline=None)
@@ -746,6 +746,15 @@ def test_the_quick_turn_test_never_hides_a_turn(words: list[str]) -> None:
 
     text = " ".join(words)
     assert may_be_turn(text) or terminal("turn").match(text) is None
+
+
+def test_the_quick_turn_test_sees_three_two_word_adverbs_before_the_verb() -> None:
+    from archivedoc._readers.rules import default_rules
+    from archivedoc._readers.turns import read_turn
+
+    text = "Stalin in turn once again then again said that the treaty holds."
+    assert terminal("turn").match(text) is not None
+    assert read_turn(text, default_rules()) == ("Stalin", "reported", "said")
 
 
 def test_the_quick_turn_test_on_the_project_documents() -> None:

@@ -21,6 +21,10 @@ __all__ = ["read_turn"]
 _TURN_REACH = 40
 #: How many characters of a paragraph the quick test looks at.
 _TURN_WINDOW = 4000
+#: How many words may stand between a speaker's last word and the verb: three
+#: of ``turn``'s BETWEEN words of two words each ("Stalin in turn once again
+#: said").
+_BETWEEN_REACH = 6
 
 
 #: Punctuation around a word ("said," "[said]" "«said"), stripped before the lookup.
@@ -45,9 +49,10 @@ def _lower_speaker_words() -> frozenset[str]:
 def may_be_turn(text: str) -> bool:
     """Whether ``turn`` can match ``text`` at all: a cheap test before the costly rule.
 
-    A turn has a colon (script form), or a name in capitals with a period
-    first ("MAO ZEDONG. ..."), or among its first words a reporting verb
-    with, at most four words before it, a word that can end a speaker: a
+    A turn has a colon on its first line (script form), or a name in
+    capitals with a period first ("MAO ZEDONG. ..."), or among its first
+    words a reporting verb with, at most seven words before it (six words
+    may stand between speaker and verb), a word that can end a speaker: a
     capitalised word, a bracket, an alias, a comma (an inserted "..., said
     Mao"), a pronoun, a person noun or a title.
     """
@@ -57,12 +62,15 @@ def may_be_turn(text: str) -> bool:
         return False
     if len(text) > _TURN_WINDOW and len(head) < _TURN_REACH:
         return True  # words too long to see them all: let the rule decide
-    if ":" in text[:400] or (head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5])):
+    colon = text.find(":", 0, 400)  # the script form's colon is on the first line
+    if colon >= 0 and "\n" not in text[:colon] and "\r" not in text[:colon]:
+        return True
+    if head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5]):
         return True
     verbs, lower = _verb_words(), _lower_speaker_words()
     for index, word in enumerate(head):
         if index and word.strip(_EDGES) in verbs:
-            for before in head[max(0, index - 4) : index]:
+            for before in head[max(0, index - _BETWEEN_REACH - 1) : index]:
                 if before[:1].isupper() or before[-1:] in "]),/" or before in lower:
                     return True
                 if before[:1] in '[«"“' or before.strip(_EDGES) in lower:
