@@ -261,7 +261,8 @@ def _wait_until_reading_a_pipe(pid: int) -> None:
     raise AssertionError(f"process {pid} never read its standard input")
 
 
-def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> None:
+def _parallel_check_at_work(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """``check --jobs 2`` over 3,000 documents, once its workers are at work, and their pids."""
     folder = _folder(tmp_path / "docs", copies=3000)
     child = subprocess.Popen(
         [sys.executable, "-m", "archivedoc", "check", folder, "--jobs", "2"],
@@ -271,7 +272,11 @@ def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> Non
     assert child.stdout is not None
     # The bad document sorts first: its diagnostic says the workers are at work.
     assert child.stdout.readline().startswith(str(folder / "bad.MD").encode())
-    workers = _children(child.pid)
+    return child, _children(child.pid)
+
+
+def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> None:
+    child, workers = _parallel_check_at_work(tmp_path)
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=60)
     assert child.returncode == 130, err
@@ -281,15 +286,7 @@ def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> Non
 
 
 def test_a_worker_killed_from_outside_ends_the_command_with_an_error(tmp_path: Path) -> None:
-    folder = _folder(tmp_path / "docs", copies=3000)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "archivedoc", "check", folder, "--jobs", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().startswith(str(folder / "bad.MD").encode())
-    workers = _children(child.pid)
+    child, workers = _parallel_check_at_work(tmp_path)
     assert len(workers) == 2
     os.kill(workers[0], signal.SIGKILL)
     _, err = child.communicate(timeout=60)  # multiprocessing.Pool waited here for ever
