@@ -27,6 +27,7 @@ from parsimonious.expressions import Regex
 from parsimonious.grammar import Grammar
 
 import archivedoc
+import archivedoc._io.parse as parse
 from archivedoc._grammar import default_grammar, lean
 from archivedoc._grammar_regex import _groups_renamed, group_name, rule_regex
 from archivedoc._io.parse import DEFAULT_SECTIONS
@@ -298,3 +299,26 @@ def test_the_public_constructors_still_check() -> None:
         Summary(3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="rule 'title'"):
         archivedoc.Document("two\nlines")
+
+
+def test_a_section_too_long_for_the_regex_engine_is_read_by_parsimonious() -> None:
+    # 1,500,000 lines of "[" in a summary outgrow the regex engine's own stack
+    # (MemoryError inside regex from about 700,000): the document is read all the same.
+    text = "\n\n## T\n\n### Summary:\n\nFirst.\n\n" + "[\n" * 1_500_000
+    text += "\n### Contents:\n\n- E\n\nText."
+    doc = archivedoc.loads(text, max_size=None)
+    assert archivedoc.dumps(doc) == text
+    assert doc.sections[0].text.count("[") == 1_500_000
+
+
+def test_when_the_regex_engine_runs_out_of_memory_parsimonious_reads_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = archivedoc.to_dict(archivedoc.loads(SEED.read_text("utf-8")))
+
+    class Exhausted:
+        def match(self, text: str) -> None:
+            raise MemoryError
+
+    monkeypatch.setattr(parse, "rule_regex", lambda *args: Exhausted())
+    assert archivedoc.to_dict(archivedoc.loads(SEED.read_text("utf-8"))) == expected

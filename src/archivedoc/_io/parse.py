@@ -11,6 +11,7 @@ import contextlib
 import gc
 import re
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 import attrs
 from parsimonious.exceptions import IncompleteParseError
@@ -81,7 +82,7 @@ def parse(
     layout = rule_regex(compiled, "document", LAYOUT_GROUPS) if grammar is None else None
     try:
         with _no_cyclic_gc():
-            match = None if layout is None else layout.match(body)
+            match = None if layout is None else _layout_match(layout, body)
             if match is not None and match.end() == len(body):
                 doc: Document = visitor.read(match)
             else:  # parsimonious says where and why the text fails (or the rule is no regex)
@@ -138,6 +139,20 @@ def _parse_dialect(text: str, body: str, bom: bool, strict: bool, dialect: Diale
     if strict:
         _check_strict(doc, text, visitor.positions, int(bom), dialect)
     return doc
+
+
+def _layout_match(layout: Any, body: str) -> Any:
+    """The layout regex's match on ``body``, or None where parsimonious must read it.
+
+    The regex engine keeps a stack of its own, and some megabyte-long
+    sections (a summary of 800,000 lines of "[") outgrow it: MemoryError.
+    parsimonious reads the same rules in bounded memory, so the text goes
+    there, as every text the regex does not match whole does.
+    """
+    try:
+        return layout.match(body)
+    except MemoryError:
+        return None
 
 
 @contextlib.contextmanager
