@@ -126,7 +126,7 @@ def over_all(
     only what documents share within one pass is found there (the same
     language or date in two documents), as over a real corpus.
     """
-    memos = _memos() if fresh else []
+    memos = hostile_shapes.memos() if fresh else []
 
     def run() -> None:
         for memo in memos:
@@ -135,17 +135,6 @@ def over_all(
             function(item)
 
     return run
-
-
-def _memos() -> list[Any]:
-    """The memoized part readers of archivedoc (``read_*`` functions with a cache)."""
-    found = []
-    for name, module in list(sys.modules.items()):
-        if name == "archivedoc" or name.startswith("archivedoc."):
-            for attr, value in list(vars(module).items()):
-                if attr.startswith("read_") and hasattr(value, "cache_clear"):
-                    found.append(value)
-    return found
 
 
 def throughput(

@@ -23,6 +23,7 @@ import contextlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import archivedoc
 from archivedoc.model import Date, Locator
@@ -35,13 +36,21 @@ CONTENTS = "## T\n\n### Contents:\n\n- English Translation\n\n"
 _A_CITATION = "“T,” 1945, Wilson Center Digital Archive, X.\n"
 
 
-def clear_caches() -> None:
-    """Forget the part readers' memoized results, so that a repeated call does the work again."""
+def memos() -> list[Any]:
+    """The part readers that memoize their results (``read_*`` functions with a cache)."""
+    found = []
     for name, module in list(sys.modules.items()):
         if name == "archivedoc" or name.startswith("archivedoc."):
             for attr, value in list(vars(module).items()):
                 if attr.startswith("read_") and hasattr(value, "cache_clear"):
-                    value.cache_clear()
+                    found.append(value)
+    return found
+
+
+def clear_caches() -> None:
+    """Forget the part readers' memoized results, so that a repeated call does the work again."""
+    for memo in memos():
+        memo.cache_clear()
 
 
 def _document(text: str) -> None:

@@ -91,7 +91,7 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
 
 
 def _quick(rules: Rules) -> bool:
-    """Whether ``_may_be_turn`` holds for these rules: their ``turn`` is the default one."""
+    """Whether ``may_be_turn`` holds for these rules: their ``turn`` is the default one."""
     return rules is default_rules() or (
         rules.terminal("turn").pattern == default_rules().terminal("turn").pattern
     )
