@@ -23,11 +23,8 @@ grammars are kept (dialects with their own rules add one each).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,6 +77,8 @@ def cached(text: str, kind: str, compile_text: Callable[[str], Any]) -> Any:
 
 
 def _key(text: str, kind: str) -> str:
+    import hashlib  # here, as pickle and tempfile below: 20 ms of `import archivedoc` otherwise
+
     digest = hashlib.sha256()
     regex_version = getattr(sys.modules.get("regex"), "__version__", "")
     for part in (_FORMAT, kind, sys.version, regex_version, text):
@@ -96,6 +95,8 @@ def _key(text: str, kind: str) -> str:
 
 
 def _load(path: Path) -> Any:
+    import pickle
+
     from parsimonious.grammar import Grammar
 
     try:
@@ -122,6 +123,9 @@ def _trusted(stat: os.stat_result) -> bool:
 
 def _store(path: Path, grammar: Any) -> None:
     """Write the grammar (atomically: a reader never sees half a file); errors are ignored."""
+    import pickle
+    import tempfile
+
     try:
         data = pickle.dumps(grammar, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
