@@ -766,6 +766,76 @@ def test_the_quick_turn_test_on_the_project_documents() -> None:
             assert may_be_turn(block.text) or terminal("turn").match(block.text) is None
 
 
+def test_turn_is_its_three_forms_in_order() -> None:
+    """``turn`` is turn_script, turn_capitals and turn_reported after its spaces, in that order."""
+    spaces = r"(?>[ \t\f]*)"
+    forms = [terminal(name).pattern for name in ("turn_script", "turn_capitals", "turn_reported")]
+    assert all(form.startswith(spaces) for form in forms)
+    whole = spaces + "(?:" + "|".join(form[len(spaces) :] for form in forms) + ")"
+    assert terminal("turn").pattern == whole
+
+
+def _whole_turn(text: str) -> tuple[str, str, str] | None:
+    """(speaker, form, verb) by the ``turn`` rule alone, without the quick tests."""
+    found = terminal("turn").match(text)
+    if found is None:
+        return None
+    if found.group("script") is not None:
+        return found.group("speaker"), "script", ""
+    return found.group("speaker"), "reported", found.group("verb")
+
+
+_FORM_WORDS = [*_WORDS, "\n", "\r\n", "\t", "  ", "said,", "«said", "said2", "told:", "x:",
+               "The", "delegation", "Marshal", "NORTH", "(KIM):", "2.", "II.", "Cde.", "he",
+               "we", "—", "-", "[T.V.]", "Soong", "replied", "explains", "to", "MAO."]  # fmt: skip
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_FORM_WORDS), max_size=16), st.sampled_from(["", " ", "\f", "\t"]))
+@example(["Stalin", "said2", "that"], "")
+@example(["MAO", "ZEDONG.", "We", "agree"], " ")
+@example(["2.", "Regarding", "the", "plan:"], "")
+def test_each_form_ruled_out_by_the_quick_look_never_matches(words: list[str], lead: str) -> None:
+    from archivedoc._readers.rules import default_rules
+    from archivedoc._readers.turns import _forms, read_turn
+
+    text = lead + " ".join(words)
+    names = ("turn_script", "turn_capitals", "turn_reported")
+    for possible, name in zip(_forms(text), names, strict=True):
+        assert possible or terminal(name).match(text) is None, name
+    assert read_turn(text, default_rules()) == _whole_turn(text)
+
+
+def test_a_long_first_line_of_long_words_is_left_to_the_rules() -> None:
+    from archivedoc._readers.turns import _forms
+
+    text = "Stalin " + "x" * 5000 + " said that."
+    assert _forms(text) == (True, True, True)
+
+
+def test_the_form_rules_agree_with_turn_on_the_project_documents() -> None:
+    from archivedoc._readers.rules import default_rules
+    from archivedoc._readers.turns import read_turn
+
+    for path in DOCS.values():
+        doc = archivedoc.loads(read_exact(path))
+        for block in doc.transcript.blocks if doc.transcript else ():
+            assert read_turn(block.text, default_rules()) == _whole_turn(block.text)
+
+
+def test_an_override_of_turn_takes_effect_in_the_transcript() -> None:
+    from archivedoc import DEFAULT
+
+    dashes = DEFAULT.extend(
+        "dashes", overrides='turn = ~r"(?P<speaker>[A-Z][a-z]+)(?P<script>[ ]--)(?P<verb>)"\n'
+    )
+    head = "\n\n## 1944 Conversation\n\n### Contents:\n\n- Transcript\n\n"
+    text = head + "Stalin -- We agree.\n\nSoong: Good.\n"
+    mine = archivedoc.loads(text, dialect=dashes).transcript
+    assert [t.speaker for t in archivedoc.loads(text).transcript.turns] == ["Soong"]
+    assert [t.speaker for t in mine.turns] == ["Stalin"]
+
+
 @settings(deadline=None)
 @given(st.text(alphabet="Present:sid \n", max_size=80))
 def test_participant_starts_are_the_line_starts_of_every_hit(text: str) -> None:

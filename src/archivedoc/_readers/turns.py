@@ -1,15 +1,22 @@
-"""Whether a paragraph opens with a speaker: the ``turn`` rule, with a quick test first.
+"""Whether a paragraph opens with a speaker: the ``turn`` rule, with quick tests first.
 
 ``turn`` is the costliest rule of a transcript; most paragraphs cannot match
-it, and ``may_be_turn`` tells those apart with a few string operations
-(a test checks that it never hides a turn the rule would find).
+it.  Its three forms (script "Stalin: ...", capitals "MAO ZEDONG. ...",
+reported "Stalin said ...") are rules of their own too, and a quick look at
+a paragraph's first line, a few string operations, rules out the forms that
+cannot match, so that only the others are tried (a test checks that a form
+ruled out never matches).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
+from typing import Any
 
 from archivedoc._grammar import lexicons
+from archivedoc._grammar_build import prefix_tree
 from archivedoc._readers.rules import Rules, default_rules
 
 __all__ = ["read_turn"]
@@ -47,42 +54,112 @@ def _lower_speaker_words() -> frozenset[str]:
 
 
 def may_be_turn(text: str) -> bool:
-    """Whether ``turn`` can match ``text`` at all: a cheap test before the costly rule.
+    """Whether ``turn`` can match ``text`` at all: a cheap test before the costly rule."""
+    return any(_forms(text))
 
-    A turn has a colon on its first line (script form), or a name in
-    capitals with a period first ("MAO ZEDONG. ..."), or among its first
-    words a reporting verb with, at most seven words before it (six words
-    may stand between speaker and verb), a word that can end a speaker: a
-    capitalised word, a bracket, an alias, a comma (an inserted "..., said
-    Mao"), a pronoun, a person noun or a title.
+
+def _forms(text: str) -> tuple[bool, bool, bool]:
+    """Which of ``turn``'s forms can match ``text``: (script, capitals, reported).
+
+    A form ruled out here never matches (a test checks it); the reader asks
+    the same questions one at a time, see ``read_turn``.
     """
-    window = text[:_TURN_WINDOW]  # no copy of a long paragraph's rest
-    head = window.split(None, _TURN_REACH)[:_TURN_REACH]
-    if not head:
+    line = _first_line(text)
+    if line is None:
+        return True, True, True
+    return line.find(":", 0, 400) >= 0, _may_be_capitals(line), _may_be_reported(line)
+
+
+def _first_line(text: str) -> str | None:
+    """The first line of ``text``, where a turn's speaker is; None if it is too long to look at.
+
+    Every form of ``turn`` has its speaker, and the reported form its verb,
+    on the first line: their words are apart by spaces.
+    """
+    end = text.find("\n", 0, _TURN_WINDOW)
+    if end < 0:
+        end = min(len(text), _TURN_WINDOW)
+        if end < len(text) and len(text[:end].split(None, _TURN_REACH)) <= _TURN_REACH:
+            return None  # words too long to see them all: let the rules decide
+    cr = text.find("\r", 0, end)
+    return text[: cr if cr >= 0 else end]
+
+
+def _may_be_capitals(line: str) -> bool:
+    """Whether a first line may open with a name in capitals and a period ("MAO ZEDONG. We")."""
+    if not line.lstrip(" \t\f")[:1].isupper():  # the rule's name opens with \p{Lu}
         return False
-    if len(text) > _TURN_WINDOW and len(head) < _TURN_REACH:
-        return True  # words too long to see them all: let the rule decide
-    colon = text.find(":", 0, 400)  # the script form's colon is on the first line
-    if colon >= 0 and "\n" not in text[:colon] and "\r" not in text[:colon]:
-        return True
-    if head[0].rstrip(".").isupper() and "." in head[0] + "".join(head[1:5]):
-        return True
-    verbs, lower = _verb_words(), _lower_speaker_words()
-    for index, word in enumerate(head):
-        if index and word.strip(_EDGES) in verbs:
-            for before in head[max(0, index - _BETWEEN_REACH - 1) : index]:
-                if before[:1].isupper() or before[-1:] in "]),/" or before in lower:
-                    return True
-                if before[:1] in '[«"“' or before.strip(_EDGES) in lower:
-                    return True
+    head = line.split(None, 5)[:5]
+    return head[0].rstrip(".").isupper() and "." in "".join(head)
+
+
+def _may_be_reported(line: str) -> bool:
+    """Whether a first line may hold a reported turn's verb ("Stalin said", "..., said Mao").
+
+    The verb stands after a space, among the first words (the opening words,
+    the speakers and the words between them and the verb are bounded in
+    ``turn``), with, at most seven words before it (six words may stand
+    between speaker and verb), a word that can end a speaker: a capitalised
+    word, a bracket, an alias, a comma (an inserted "..., said Mao"), a
+    pronoun, a person noun or a title.
+    """
+    search = _verb_search()
+    verb = search(line)
+    if verb is None:
+        return False
+    lower = _lower_speaker_words()
+    while verb is not None:
+        words = line[: verb.start()].split()
+        if len(words) >= _TURN_REACH:
+            return False
+        for before in words[-_BETWEEN_REACH - 1 :]:
+            if before[:1].isupper() or before[-1:] in "]),/" or before in lower:
+                return True
+            if before[:1] in '[«"“' or before.strip(_EDGES) in lower:
+                return True
+        verb = search(line, verb.end())
     return False
 
 
+@functools.cache
+def _verb_search() -> Callable[..., Any]:
+    """A search for a reporting verb's first word after a space (" said", " pointed").
+
+    A ``re`` pattern, quicker to scan with than ``regex``; it only has to
+    find every place where ``turn`` could see a verb.
+    """
+    return re.compile(" " + prefix_tree(_verb_words())).search
+
+
 def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
-    """(speaker, form, verb) if ``text`` opens with a speaker, else None."""
-    if _quick(rules) and not may_be_turn(text):
-        return None
-    found = rules.terminal("turn").match(text)
+    """(speaker, form, verb) if ``text`` opens with a speaker, else None.
+
+    With the default ``turn``, each form is tried by its own rule, in
+    ``turn``'s order, unless a quick look at the first line rules it out
+    (most paragraphs have no colon there and no reporting verb); a dialect's
+    own ``turn`` is matched whole.
+    """
+    if not _quick(rules):
+        return _turn(rules.terminal("turn").match(text))
+    line = _first_line(text)
+    script, capitals, reported = _form_rules()
+    if line is None or line.find(":", 0, 400) >= 0:  # the script form's colon
+        found = script.match(text)
+        if found is not None:
+            return found.group("speaker"), "script", ""
+    if line is None or _may_be_capitals(line):
+        found = capitals.match(text)
+        if found is not None:
+            return found.group("speaker"), "script", ""
+    if line is None or _may_be_reported(line):
+        found = reported.match(text)
+        if found is not None:
+            return found.group("speaker"), "reported", found.group("verb")
+    return None
+
+
+def _turn(found: Any) -> tuple[str, str, str] | None:
+    """(speaker, form, verb) of a ``turn`` match."""
     if found is None:
         return None
     if found.group("script") is not None:
@@ -90,8 +167,20 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
     return found.group("speaker"), "reported", found.group("verb")
 
 
+@functools.cache
+def _form_rules() -> tuple[Any, Any, Any]:
+    """The default grammar's rules of the three forms of ``turn``, in its order."""
+    rules = default_rules()
+    script, capitals, reported = (rules.terminal(name) for name in _FORM_RULES)
+    return script, capitals, reported
+
+
+#: The rules of ``turn``'s forms, in its order (see transcript_people.peg).
+_FORM_RULES = ("turn_script", "turn_capitals", "turn_reported")
+
+
 def _quick(rules: Rules) -> bool:
-    """Whether ``may_be_turn`` holds for these rules: their ``turn`` is the default one."""
+    """Whether ``_forms`` holds for these rules: their ``turn`` is the default one."""
     return rules is default_rules() or (
         rules.terminal("turn").pattern == default_rules().terminal("turn").pattern
     )
