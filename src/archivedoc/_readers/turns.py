@@ -123,12 +123,15 @@ def _may_be_reported(line: str) -> bool:
 
 @functools.cache
 def _verb_search() -> Callable[..., Any]:
-    """A search for a reporting verb's first word after a space (" said", " pointed").
+    """A search for a reporting verb after a space (" said", " pointed out").
 
     A ``re`` pattern, quicker to scan with than ``regex``; it only has to
     find every place where ``turn`` could see a verb.
     """
-    return re.compile(" " + prefix_tree(_verb_words())).search
+    found = lexicons()
+    return re.compile(
+        " " + prefix_tree(found["reporting_verbs"] + found["reporting_verbs_third"])
+    ).search
 
 
 def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
