@@ -87,7 +87,8 @@ def _first_line(text: str) -> str | None:
 
 def _may_be_capitals(line: str) -> bool:
     """Whether a first line may open with a name in capitals and a period ("MAO ZEDONG. We")."""
-    if not line.lstrip(" \t\f")[:1].isupper():  # the rule's name opens with \p{Lu}
+    start = line.lstrip(" \t\f")[:2]  # the rule's name opens with \p{Lu}[\p{Lu}\-]
+    if not (start[:1].isupper() and (start[1:].isupper() or start[1:] == "-")):
         return False
     head = line.split(None, 5)[:5]
     return head[0].rstrip(".").isupper() and "." in "".join(head)
