@@ -7,6 +7,7 @@ reading never fails: a part the grammar cannot place is None.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Any, NamedTuple
 
@@ -14,7 +15,7 @@ from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
 from archivedoc._grammar import default_grammar
-from archivedoc._grammar_regex import group_name, rule_regex
+from archivedoc._grammar_regex import group_name, whole_match
 from archivedoc._readers.nodes import alternative, child, children
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -200,14 +201,7 @@ _LOCATOR_GROUPS = frozenset(_ITEM_RULES)
 
 def _whole_match(rule: str, groups: frozenset[str], text: str) -> Any | None:
     """The default rule's regex matched on all of ``text``, or None (then parsimonious reads it)."""
-    pattern = rule_regex(default_grammar(), rule, groups)
-    if pattern is None:  # pragma: no cover - the default rules compile
-        return None
-    try:
-        match = pattern.match(text)
-    except MemoryError:  # pragma: no cover - the regex engine's own stack
-        return None
-    return match if match is not None and match.end() == len(text) else None
+    return whole_match(default_grammar(), rule, groups, text)
 
 
 def _captured(match: Any, rule: str, group: str = "") -> str | None:
@@ -259,21 +253,32 @@ def _spanned(match: Any, name: str) -> Any:
 
 
 def _items_of_match(match: Any) -> list[_Item]:
-    """The locator's items, in order, from the regex's groups."""
+    """The locator's items, in order, from the regex's groups.
+
+    Items never touch (a separator stands between two), so a terminal's
+    capture belongs to the last item of its rule that starts at or before it.
+    """
     items: list[_Item] = []
     for rule in _ITEM_RULES:
-        for start, end in match.spans(group_name(rule)):
-            groups: dict[str, Any] = {}
-            if rule in _GROUP_RULES:
-                prefix = group_name(rule, "")
-                prefix = f"{prefix}__"
-                for name in _group_names(match.re, prefix):
-                    value = None
-                    for first, last, written in _spanned(match, name):
-                        if first >= start and last <= end:
-                            value = written
-                    groups[name[len(prefix) :]] = value
-            items.append((rule, start, end, groups))
+        spans = match.spans(group_name(rule))
+        if not spans:
+            continue
+        if rule not in _GROUP_RULES:
+            items.extend((rule, start, end, {}) for start, end in spans)
+            continue
+        prefix = f"{group_name(rule)}__"
+        names = _group_names(match.re, prefix)
+        found = [dict.fromkeys((name[len(prefix) :] for name in names), None) for _ in spans]
+        starts = [start for start, _ in spans]
+        for name in names:
+            at = match.spans(name)
+            if at:
+                part = name[len(prefix) :]
+                for (start, _), written in zip(at, match.captures(name), strict=True):
+                    found[bisect.bisect_right(starts, start) - 1][part] = str(written)
+        items.extend(
+            (rule, start, end, groups) for (start, end), groups in zip(spans, found, strict=True)
+        )
     items.sort(key=lambda item: item[1])
     return items
 

@@ -17,7 +17,7 @@ from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
 from archivedoc._grammar import default_grammar
-from archivedoc._grammar_regex import group_name, rule_regex
+from archivedoc._grammar_regex import group_name, whole_match
 from archivedoc._readers.nodes import alternative, child
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -133,14 +133,7 @@ _DATE_GROUPS = frozenset(
 
 def _date_match(text: str) -> Any | None:
     """The default ``date`` regex's match of all of ``text``, or None (parsimonious reads it)."""
-    pattern = rule_regex(default_grammar(), "date", _DATE_GROUPS)
-    if pattern is None:  # pragma: no cover - the default rule compiles
-        return None
-    try:
-        match = pattern.match(text)
-    except MemoryError:  # pragma: no cover - the regex engine's own stack
-        return None
-    return match if match is not None and match.end() == len(text) else None
+    return whole_match(default_grammar(), "date", _DATE_GROUPS, text)
 
 
 def _date_of_match(match: Any) -> DateParts:
