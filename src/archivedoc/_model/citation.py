@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from archivedoc._model.parsed import read_with
 from archivedoc._readers.citation import LOCATOR_PARTS, read_locator
 from archivedoc._readers.rules import Rules
 
@@ -61,7 +62,9 @@ class Locator:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"Locator.text must be a str, got {type(self.text).__name__}")
-        for name, value in read_locator(self.text, self.grammar):
+        for name, value in zip(
+            LOCATOR_PARTS, read_with(read_locator, self.text, self.grammar), strict=True
+        ):
             object.__setattr__(self, name, value)
 
     @property

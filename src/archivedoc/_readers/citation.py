@@ -119,8 +119,11 @@ def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def read_locator(text: str, rules: Rules | None = None) -> tuple[tuple[str, str | None], ...]:
-    """The parts of an archival locator, (name, value) in LOCATOR_PARTS order; None if not found."""
+def read_locator(text: str, rules: Rules | None = None) -> tuple[str | None, ...]:
+    """The parts of an archival locator, their values in LOCATOR_PARTS order; None if not found.
+
+    Values only, not (name, value) pairs: the memo keeps one small tuple per text.
+    """
     if rules is None or rules is default_rules():
         match = _whole_match("locator", _LOCATOR_GROUPS, text)
         if match is not None:
@@ -128,10 +131,10 @@ def read_locator(text: str, rules: Rules | None = None) -> tuple[tuple[str, str 
     try:
         node = (rules or default_rules())["locator"].parse(text)
     except ParsimoniousError:  # pragma: no cover - the rule matches any text
-        return tuple(dict.fromkeys(LOCATOR_PARTS).items())
+        return _NO_PARTS
     items_node = child(node, "loc_items")
     if items_node is None:
-        return tuple(dict.fromkeys(LOCATOR_PARTS).items())
+        return _NO_PARTS
     items = []
     for item_node in children(items_node, "loc_item"):
         item = alternative(item_node)
@@ -140,11 +143,14 @@ def read_locator(text: str, rules: Rules | None = None) -> tuple[tuple[str, str 
     return _locator_items(text, items)
 
 
-#: A locator item: its rule, start, end, and (for _GROUP_RULES) its groups.
+_NO_PARTS: tuple[str | None, ...] = (None,) * len(LOCATOR_PARTS)
+
+#: A locator item: its rule, start, end, and (for _GROUP_RULES) its groups
+#: (a group that took no part may be left out).
 _Item = tuple[str, int, int, dict[str, Any]]
 
 
-def _locator_items(text: str, items: list[_Item]) -> tuple[tuple[str, str | None], ...]:
+def _locator_items(text: str, items: list[_Item]) -> tuple[str | None, ...]:
     """The parts of a locator from its items, in LOCATOR_PARTS order."""
     parts: dict[str, str | None] = dict.fromkeys(LOCATOR_PARTS)
     run: list[int] = []  # the first run of repository items, by index
@@ -166,7 +172,7 @@ def _locator_items(text: str, items: list[_Item]) -> tuple[tuple[str, str | None
             closed = True
     if run and parts["repository"] is None:
         parts["repository"] = text[items[run[0]][1] : items[run[-1]][2]]
-    return tuple(parts.items())
+    return tuple(parts.values())
 
 
 # The default grammar's ``citation`` and ``locator`` rules as one regex each
@@ -268,7 +274,7 @@ def _items_of_match(match: Any) -> list[_Item]:
             continue
         prefix = f"{group_name(rule)}__"
         names = _group_names(match.re, prefix)
-        found = [dict.fromkeys((name[len(prefix) :] for name in names), None) for _ in spans]
+        found: list[dict[str, Any]] = [{} for _ in spans]  # the parts found (no Nones)
         starts = [start for start, _ in spans]
         for name in names:
             at = match.spans(name)
