@@ -6,7 +6,6 @@ from typing import Any, ClassVar
 
 import attrs
 
-from archivedoc._model.parsed import read_with
 from archivedoc._readers.citation import LOCATOR_PARTS, read_locator
 from archivedoc._readers.rules import Rules
 
@@ -62,9 +61,8 @@ class Locator:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"Locator.text must be a str, got {type(self.text).__name__}")
-        for name, value in zip(
-            LOCATOR_PARTS, read_with(read_locator, self.text, self.grammar), strict=True
-        ):
+        values = read_locator(self.text, self.grammar)  # not memoized: see read_locator
+        for name, value in zip(LOCATOR_PARTS, values, strict=True):
             object.__setattr__(self, name, value)
 
     @property

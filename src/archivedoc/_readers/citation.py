@@ -118,11 +118,13 @@ def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((name, tuple(roles)) for name, roles in found.items())
 
 
-@functools.lru_cache(maxsize=1024)
 def read_locator(text: str, rules: Rules | None = None) -> tuple[str | None, ...]:
     """The parts of an archival locator, their values in LOCATOR_PARTS order; None if not found.
 
-    Values only, not (name, value) pairs: the memo keeps one small tuple per text.
+    Not memoized: read from one regex match it takes about 50 microseconds
+    (a tenth of a ``loads`` of a small document), and a memo entry held a
+    tenth of such a document's size (``benchmarks/run.py``'s peak memory,
+    113379.md: 10.0x the input with it, 9.97x without).
     """
     if rules is None or rules is default_rules():
         match = _whole_match("locator", _LOCATOR_GROUPS, text)
