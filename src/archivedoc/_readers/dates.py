@@ -165,8 +165,7 @@ def _parts_within(match: Any, span: tuple[int, int]) -> dict[str, str | None]:
 
 def _terminal_groups(match: Any, rule: str, span: tuple[int, int]) -> dict[str, str | None]:
     """Terminal ``rule``'s groups in ``span``: its own match's groupdict (last capture wins)."""
-    prefix = group_name(rule, "")
-    prefix = f"{prefix}__"
+    prefix = f"{group_name(rule)}__"
     parts: dict[str, str | None] = {}
     for name in _group_names(match.re, prefix):
         value = None
