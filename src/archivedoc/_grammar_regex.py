@@ -36,7 +36,7 @@ from parsimonious.expressions import Expression, Literal, Lookahead, OneOf, Quan
 from parsimonious.expressions import Sequence as Sequence_
 from parsimonious.grammar import Grammar
 
-__all__ = ["group_name", "rule_regex"]
+__all__ = ["group_name", "rule_regex", "whole_match"]
 
 # The flags every terminal of the grammar is compiled with (parsimonious's defaults).
 _PLAIN_FLAGS = regex.compile("").flags
@@ -73,6 +73,23 @@ def rule_regex(grammar: Grammar, rule: str, groups: Iterable[str]) -> Any | None
             compiled = None
         known = _COMPILED[key] = (grammar, compiled)
     return known[1]
+
+
+def whole_match(grammar: Grammar, rule: str, groups: frozenset[str], text: str) -> Any | None:
+    """``rule_regex(grammar, rule, groups)`` matched on all of ``text``, or None.
+
+    None also where the rule is no regex or the regex engine runs out of its
+    stack (MemoryError): the caller then parses with parsimonious, which says
+    whether and how the text fails.
+    """
+    pattern = rule_regex(grammar, rule, groups)
+    if pattern is None:
+        return None
+    try:
+        match = pattern.match(text)
+    except MemoryError:  # pragma: no cover - the regex engine's own stack
+        return None
+    return match if match is not None and match.end() == len(text) else None
 
 
 #: (id(grammar), rule, groups) -> (the grammar, its regex or None).  The

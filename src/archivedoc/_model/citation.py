@@ -61,7 +61,8 @@ class Locator:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"Locator.text must be a str, got {type(self.text).__name__}")
-        for name, value in read_locator(self.text, self.grammar):
+        values = read_locator(self.text, self.grammar)  # not memoized: see read_locator
+        for name, value in zip(LOCATOR_PARTS, values, strict=True):
             object.__setattr__(self, name, value)
 
     @property

@@ -6,6 +6,7 @@ import datetime
 
 import attrs
 
+from archivedoc._model.parsed import read_with
 from archivedoc._readers.dates import read_date
 from archivedoc._readers.rules import Rules
 
@@ -60,7 +61,7 @@ class Date:
     edtf: str | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        parts = read_date(self.text, self.grammar)
+        parts = read_with(read_date, self.text, self.grammar)
         set_ = object.__setattr__
         if parts is None:
             for name in ("precision", "earliest", "latest", "edtf"):

@@ -12,14 +12,26 @@ everything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["unchecked"]
+__all__ = ["read_with", "unchecked"]
 
 _T = TypeVar("_T")
+
+
+def read_with(reader: Callable[..., _T], text: str, rules: Any) -> _T:
+    """``reader(text, rules)``; ``reader(text)`` for the default grammar (``rules`` None).
+
+    The readers memoize with ``functools.lru_cache``, which keys a call with
+    one ``str`` argument by the string itself, but a call with two by a key
+    object of its own: called with the text alone, a memo entry costs about
+    a hundred bytes less (the memos are part of what a first ``loads``
+    allocates).
+    """
+    return reader(text) if rules is None else reader(text, rules)
 
 
 def unchecked(cls: type[_T], values: Mapping[str, Any]) -> _T:

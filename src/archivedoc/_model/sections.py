@@ -17,7 +17,7 @@ import attrs
 from archivedoc._grammar import terminal
 from archivedoc._model.citation import Contributor, Locator
 from archivedoc._model.dates import Date
-from archivedoc._model.parsed import unchecked
+from archivedoc._model.parsed import read_with, unchecked
 from archivedoc._readers.citation import read_citation
 from archivedoc._readers.rules import Rules
 from archivedoc._readers.sections import (
@@ -182,7 +182,7 @@ class Citation(Section):
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         grammar = self.grammar
-        parts = read_citation(self.text, grammar)
+        parts = read_with(read_citation, self.text, grammar)
         set_ = object.__setattr__
         set_(self, "title", parts.title)
         set_(self, "date", Date(parts.date, grammar=grammar) if parts.date else None)
@@ -222,7 +222,7 @@ class Credits(Section):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        object.__setattr__(self, "sponsors", read_sponsors(self.text, self.grammar))
+        object.__setattr__(self, "sponsors", read_with(read_sponsors, self.text, self.grammar))
 
 
 @attrs.frozen
@@ -258,7 +258,7 @@ class OriginalLanguage(Section):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        names = read_languages(self.text, self.grammar)
+        names = read_with(read_languages, self.text, self.grammar)
         object.__setattr__(self, "languages", tuple(Language(name) for name in names))
 
 
@@ -287,7 +287,7 @@ class ContentsItem:
     language: Language | None = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        kind, language = read_contents_item(self.text, self.grammar)
+        kind, language = read_with(read_contents_item, self.text, self.grammar)
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "language", None if language is None else Language(language))
 

@@ -7,12 +7,15 @@ reading never fails: a part the grammar cannot place is None.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
+from archivedoc._grammar import default_grammar
+from archivedoc._grammar_regex import group_name, whole_match
 from archivedoc._readers.nodes import alternative, child, children
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -57,6 +60,10 @@ class CitationParts(NamedTuple):
 @functools.lru_cache(maxsize=1024)
 def read_citation(text: str, rules: Rules | None = None) -> CitationParts:
     """The parts of a citation (any text: the rule matches everything)."""
+    if rules is None or rules is default_rules():
+        match = _whole_match("citation", _CITATION_GROUPS, text)
+        if match is not None:
+            return _citation_of_match(match)
     rules = rules or default_rules()
     try:
         node = rules["citation"].parse(text)
@@ -111,36 +118,179 @@ def _credit(node: Node) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((name, tuple(roles)) for name, roles in found.items())
 
 
-@functools.lru_cache(maxsize=1024)
-def read_locator(text: str, rules: Rules | None = None) -> tuple[tuple[str, str | None], ...]:
-    """The parts of an archival locator, (name, value) in LOCATOR_PARTS order; None if not found."""
-    parts: dict[str, str | None] = dict.fromkeys(LOCATOR_PARTS)
+def read_locator(text: str, rules: Rules | None = None) -> tuple[str | None, ...]:
+    """The parts of an archival locator, their values in LOCATOR_PARTS order; None if not found.
+
+    Not memoized: read from one regex match it takes about 50 microseconds
+    (a tenth of a ``loads`` of a small document), and a memo entry held a
+    tenth of such a document's size (``benchmarks/run.py``'s peak memory,
+    113379.md: 10.0x the input with it, 9.97x without).
+    """
+    if rules is None or rules is default_rules():
+        match = _whole_match("locator", _LOCATOR_GROUPS, text)
+        if match is not None:
+            return _locator_items(text, _items_of_match(match))
     try:
         node = (rules or default_rules())["locator"].parse(text)
     except ParsimoniousError:  # pragma: no cover - the rule matches any text
-        return tuple(parts.items())
+        return _NO_PARTS
     items_node = child(node, "loc_items")
     if items_node is None:
-        return tuple(parts.items())
-    items = [alternative(item) for item in children(items_node, "loc_item")]
-    run: list[Node] = []  # the first run of repository items
+        return _NO_PARTS
+    items = []
+    for item_node in children(items_node, "loc_item"):
+        item = alternative(item_node)
+        groups = item.match.groupdict() if item.expr_name in _GROUP_RULES else {}
+        items.append((item.expr_name, item.start, item.end, groups))
+    return _locator_items(text, items)
+
+
+_NO_PARTS: tuple[str | None, ...] = (None,) * len(LOCATOR_PARTS)
+
+#: A locator item: its rule, start, end, and (for _GROUP_RULES) its groups
+#: (a group that took no part may be left out).
+_Item = tuple[str, int, int, dict[str, Any]]
+
+
+def _locator_items(text: str, items: list[_Item]) -> tuple[str | None, ...]:
+    """The parts of a locator from its items, in LOCATOR_PARTS order."""
+    parts: dict[str, str | None] = dict.fromkeys(LOCATOR_PARTS)
+    run: list[int] = []  # the first run of repository items, by index
     closed = False
-    for index, item in enumerate(items):
-        kind = item.expr_name
+    for index, (kind, _, _, groups) in enumerate(items):
         if kind == "loc_acronym" and index:
             continue  # an acronym names the repository only as the first item
         if kind in ("loc_repository", "loc_acronym") and not closed:
-            if run and run[-1] is not items[index - 1]:
+            if run and run[-1] != index - 1:
                 closed = True
                 continue
-            run.append(item)
+            run.append(index)
             closed = kind == "loc_acronym"
         elif kind in _GROUP_RULES:
-            for part, value in item.match.groupdict().items():
+            for part, value in groups.items():
                 if value and parts[part] is None:
                     parts[part] = value
-        if run and item is not run[-1]:
+        if run and index != run[-1]:
             closed = True
     if run and parts["repository"] is None:
-        parts["repository"] = text[run[0].start : run[-1].end]
-    return tuple(parts.items())
+        parts["repository"] = text[items[run[0]][1] : items[run[-1]][2]]
+    return tuple(parts.values())
+
+
+# The default grammar's ``citation`` and ``locator`` rules as one regex each
+# (see _grammar_regex): these rules are their groups, read from the match
+# instead of a parse tree.  Any other grammar (a dialect's) is parsed.
+_CITATION_GROUPS = frozenset(
+    {
+        "cite_quoted_title",
+        "cite_bare_title",
+        "cite_date_text",
+        "date_value",
+        "cite_archive",
+        "cite_source",
+        "cite_url",
+        "credit_clause",
+        "credit_roles",
+        "credit_names",
+    }
+)
+_ITEM_RULES = (
+    "loc_keyed",
+    "loc_coded",
+    "loc_call_number",
+    "loc_page_range",
+    "loc_collection",
+    "loc_repository",
+    "loc_acronym",
+    "loc_other",
+)
+_LOCATOR_GROUPS = frozenset(_ITEM_RULES)
+
+
+def _whole_match(rule: str, groups: frozenset[str], text: str) -> Any | None:
+    """The default rule's regex matched on all of ``text``, or None (then parsimonious reads it)."""
+    return whole_match(default_grammar(), rule, groups, text)
+
+
+def _captured(match: Any, rule: str, group: str = "") -> str | None:
+    """The last capture of a group of the match (None if it took no part)."""
+    found = match.captures(group_name(rule, group))
+    return str(found[-1]) if found else None
+
+
+def _citation_of_match(match: Any) -> CitationParts:
+    """What :func:`read_citation` reads from a tree, read from the regex's groups."""
+    title = _captured(match, "cite_quoted_title", "title")
+    if title is None:
+        title = _captured(match, "cite_bare_title", "title")
+    date = _captured(match, "cite_date_text")
+    if date is None:
+        date = _captured(match, "date_value")
+    url = _captured(match, "cite_url", "url")
+    record_id = None
+    if match.spans(group_name("cite_url")):
+        found = default_rules().terminal("cite_record_id").match(url or "")
+        record_id = found.group("record_id") if found else None
+    else:
+        url = None
+    found_credit: dict[str, list[str]] = {}
+    roles = list(_spanned(match, group_name("credit_roles", "role")))
+    names = list(_spanned(match, group_name("credit_names", "name")))
+    for start, end in match.spans(group_name("credit_clause")):
+        clause_roles = [
+            _ROLES.get(word, word) for word in (w.lower() for s, e, w in roles if start <= s < end)
+        ]
+        for name in (n for s, e, n in names if start <= s < end):
+            held = found_credit.setdefault(name, [])
+            held.extend(role for role in clause_roles if role not in held)
+    return CitationParts(
+        title,
+        date,
+        _captured(match, "cite_archive", "archive"),
+        _captured(match, "cite_source", "source"),
+        url,
+        record_id,
+        tuple((name, tuple(held)) for name, held in found_credit.items()),
+    )
+
+
+def _spanned(match: Any, name: str) -> Any:
+    """(start, end, text) of every capture of group ``name``."""
+    for (start, end), text in zip(match.spans(name), match.captures(name), strict=True):
+        yield start, end, str(text)
+
+
+def _items_of_match(match: Any) -> list[_Item]:
+    """The locator's items, in order, from the regex's groups.
+
+    Items never touch (a separator stands between two), so a terminal's
+    capture belongs to the last item of its rule that starts at or before it.
+    """
+    items: list[_Item] = []
+    for rule in _ITEM_RULES:
+        spans = match.spans(group_name(rule))
+        if not spans:
+            continue
+        if rule not in _GROUP_RULES:
+            items.extend((rule, start, end, {}) for start, end in spans)
+            continue
+        prefix = f"{group_name(rule)}__"
+        names = _group_names(match.re, prefix)
+        found: list[dict[str, Any]] = [{} for _ in spans]  # the parts found (no Nones)
+        starts = [start for start, _ in spans]
+        for name in names:
+            at = match.spans(name)
+            if at:
+                part = name[len(prefix) :]
+                for (start, _), written in zip(at, match.captures(name), strict=True):
+                    found[bisect.bisect_right(starts, start) - 1][part] = str(written)
+        items.extend(
+            (rule, start, end, groups) for (start, end), groups in zip(spans, found, strict=True)
+        )
+    items.sort(key=lambda item: item[1])
+    return items
+
+
+@functools.cache
+def _group_names(pattern: Any, prefix: str) -> tuple[str, ...]:
+    return tuple(name for name in pattern.groupindex if name.startswith(prefix))

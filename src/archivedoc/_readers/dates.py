@@ -11,11 +11,13 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
+from archivedoc._grammar import default_grammar
+from archivedoc._grammar_regex import group_name, whole_match
 from archivedoc._readers.nodes import alternative, child
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -88,14 +90,95 @@ def date_prefix(text: str, rules: Rules | None = None) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def read_date(text: str, rules: Rules | None = None) -> DateParts | None:
     """The structure of ``text``, or None if it is not a date the grammar reads."""
+    if rules is None or rules is default_rules():
+        match = _date_match(text)
+        if match is not None:
+            try:
+                return _date_of_match(match)
+            except (_UnreadableError, KeyError, ValueError):
+                return None
+        rules = default_rules()
     try:
-        node = (rules or default_rules())["date"].parse(text)
+        node = rules["date"].parse(text)
     except ParsimoniousError:
         return None
     try:
         return _date(alternative(_required(node, "date_value")))
     except (_UnreadableError, KeyError, ValueError):  # KeyError: an override's groups
         return None
+
+
+# The default grammar's ``date`` rule as one regex (see _grammar_regex): the
+# rules below are its groups, read from the match instead of a parse tree.
+_POINT_RULES = (
+    "date_iso",
+    "date_day_first",
+    "date_month_first",
+    "date_season",
+    "date_decade",
+    "date_year",
+)
+_DATE_GROUPS = frozenset(
+    {
+        "date_undated",
+        "date_approx",
+        "date_uncertain",
+        "date_until",
+        "date_point",
+        "date_short_year",
+        *_POINT_RULES,
+    }
+)
+
+
+def _date_match(text: str) -> Any | None:
+    """The default ``date`` regex's match of all of ``text``, or None (parsimonious reads it)."""
+    return whole_match(default_grammar(), "date", _DATE_GROUPS, text)
+
+
+def _date_of_match(match: Any) -> DateParts:
+    """What :func:`_date` reads from a tree, read from the ``date`` regex's groups."""
+    if match.spans(group_name("date_undated")):
+        return DateParts("undated", False, False, None, None, "XXXX")
+    approximate = bool(match.spans(group_name("date_approx")))
+    uncertain = bool(match.spans(group_name("date_uncertain")))
+    points = match.spans(group_name("date_point"))
+    start = _point_parts(_parts_within(match, points[0]))
+    if not match.spans(group_name("date_until")):
+        return _single(start, approximate, uncertain)
+    short = match.captures(group_name("date_short_year"))
+    if short:
+        return _interval(start, None, str(short[0]), approximate, uncertain)
+    end = _point_parts(_parts_within(match, points[1]))
+    return _interval(start, end, "", approximate, uncertain)
+
+
+def _parts_within(match: Any, span: tuple[int, int]) -> dict[str, str | None]:
+    """The named groups of the ``date_point`` alternative matched at ``span``, as groupdict."""
+    start, end = span
+    for rule in _POINT_RULES:
+        for found in match.spans(group_name(rule)):
+            if found[0] >= start and found[1] <= end:
+                return _terminal_groups(match, rule, found)
+    raise _UnreadableError  # pragma: no cover - a date_point is one of its alternatives
+
+
+def _terminal_groups(match: Any, rule: str, span: tuple[int, int]) -> dict[str, str | None]:
+    """Terminal ``rule``'s groups in ``span``: its own match's groupdict (last capture wins)."""
+    prefix = f"{group_name(rule)}__"
+    parts: dict[str, str | None] = {}
+    for name in _group_names(match.re, prefix):
+        value = None
+        for (first, last), text in zip(match.spans(name), match.captures(name), strict=True):
+            if first >= span[0] and last <= span[1]:
+                value = text
+        parts[name[len(prefix) :]] = value
+    return parts
+
+
+@functools.cache
+def _group_names(pattern: Any, prefix: str) -> tuple[str, ...]:
+    return tuple(name for name in pattern.groupindex if name.startswith(prefix))
 
 
 def _required(node: Node, name: str) -> Node:
@@ -115,17 +198,26 @@ def _date(node: Node) -> DateParts:
     start = _point(_required(node, "date_point"))
     until_node = child(node, "date_until")
     if until_node is None:
-        edtf = _qualify(start, approximate, uncertain)
-        return DateParts(
-            start.precision, approximate, uncertain, start.earliest, start.latest, edtf
-        )
+        return _single(start, approximate, uncertain)
     end_node = alternative(_required(until_node, "date_end_point"))
     if end_node.expr_name == "date_short_year":
+        return _interval(start, None, end_node.text, approximate, uncertain)
+    return _interval(start, _point(end_node), "", approximate, uncertain)
+
+
+def _single(start: _Point, approximate: bool, uncertain: bool) -> DateParts:
+    edtf = _qualify(start, approximate, uncertain)
+    return DateParts(start.precision, approximate, uncertain, start.earliest, start.latest, edtf)
+
+
+def _interval(
+    start: _Point, end: _Point | None, short_year: str, approximate: bool, uncertain: bool
+) -> DateParts:
+    """From ``start`` to ``end`` (None: to the year ``short_year``, "1962-63")."""
+    if end is None:
         if start.precision != "year":
             raise _UnreadableError
-        end = _year(start.earliest.year // 100 * 100 + int(end_node.text))
-    else:
-        end = _point(end_node)
+        end = _year(start.earliest.year // 100 * 100 + int(short_year))
     if "/" in start.edtf or "/" in end.edtf or not start.latest < end.earliest:
         raise _UnreadableError
     precision = max(start.precision, end.precision, key=PRECISIONS.index)
@@ -148,7 +240,11 @@ def _qualify(point: _Point, approximate: bool, uncertain: bool) -> str:
 
 def _point(node: Node) -> _Point:
     """A ``date_point`` node: its one regex's named groups hold the parts."""
-    parts = alternative(node).match.groupdict()
+    return _point_parts(alternative(node).match.groupdict())
+
+
+def _point_parts(parts: dict[str, Any]) -> _Point:
+    """A ``date_point`` from its terminal's named groups."""
     if parts.get("decade"):
         decade = int(parts["decade"])
         return _Point(

@@ -12,8 +12,16 @@ import functools
 
 from parsimonious.exceptions import ParseError as ParsimoniousError
 
+from archivedoc._grammar import default_grammar
+from archivedoc._grammar_regex import group_name, whole_match
 from archivedoc._readers.nodes import alternative, child, children
 from archivedoc._readers.rules import Rules, default_rules
+
+# The default grammar's rules are matched as one regex each (see
+# _grammar_regex), these rules its groups; any other grammar is parsed.
+_LANGUAGE_GROUPS = frozenset({"language_name"})
+_CONTENTS_GROUPS = frozenset({"item_kind", "item_language"})
+_CREDITS_GROUPS = frozenset({"credits_sponsor"})
 
 # Kind as written (lower case) -> the kind reported.
 _KINDS = {
@@ -32,9 +40,13 @@ _KINDS = {
 @functools.lru_cache(maxsize=1024)
 def read_languages(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """The language names of an Original Language text, as written."""
-    rules = rules or default_rules()
     if not text.strip():
         return ()
+    if rules is None or rules is default_rules():
+        match = whole_match(default_grammar(), "language_list", _LANGUAGE_GROUPS, text)
+        if match is not None:
+            return tuple(str(name) for name in match.captures(group_name("language_name")))
+    rules = rules or default_rules()
     try:
         node = rules["language_list"].parse(text)
     except ParsimoniousError:
@@ -64,6 +76,12 @@ def language_code(name: str) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def read_contents_item(text: str, rules: Rules | None = None) -> tuple[str | None, str | None]:
     """(kind, language name) of a Contents item; None where it names none."""
+    if rules is None or rules is default_rules():
+        match = whole_match(default_grammar(), "contents_item", _CONTENTS_GROUPS, text)
+        if match is not None:
+            kinds = match.captures(group_name("item_kind", "kind"))
+            languages = match.captures(group_name("item_language"))
+            return _kind(str(kinds[-1])), str(languages[-1]) if languages else None
     rules = rules or default_rules()
     try:
         node = rules["contents_item"].parse(text)
@@ -75,15 +93,22 @@ def read_contents_item(text: str, rules: Rules | None = None) -> tuple[str | Non
     language = None if language_node is None else language_node.text
     if kind_node is None:
         return None, language
-    kind = kind_node.match.group("kind")
-    if kind.startswith("Scan of"):
-        return "original_scan", language
-    return _KINDS[kind.lower()], language
+    return _kind(kind_node.match.group("kind")), language
+
+
+def _kind(kind: str) -> str:
+    """The kind reported for a kind as written."""
+    return "original_scan" if kind.startswith("Scan of") else _KINDS[kind.lower()]
 
 
 @functools.lru_cache(maxsize=1024)
 def read_sponsors(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     """The sponsors a Credits text names (empty if it is not read)."""
+    if rules is None or rules is default_rules():
+        match = whole_match(default_grammar(), "credits_text", _CREDITS_GROUPS, text)
+        if match is not None:
+            names = match.captures(group_name("credits_sponsor", "name"))
+            return tuple(str(name) for name in names)
     rules = rules or default_rules()
     try:
         node = rules["credits_text"].parse(text)
