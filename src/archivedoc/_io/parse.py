@@ -203,9 +203,8 @@ def _error(
     """A ParseError for a parse that stopped at ``pos``, saying what was expected."""
     line_start = body.rfind("\n", 0, pos) + 1
     if pos == line_start or not body[line_start:pos].strip():
-        line = body[line_start:]
-        for pattern, hint in hints:
-            if pattern.match(line):
+        for pattern, hint in hints:  # matched in place: a copy of the line's rest is O(n)
+            if pattern.match(body, line_start):
                 expected = hint
                 pos = line_start
                 break
