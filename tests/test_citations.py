@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import archivedoc
 from archivedoc.model import Citation, Contributor, Locator
 from archivedoc.strategies import citation_texts, section_texts
+from citation_pieces import CITATION_PIECES
 
 HPPP = "History and Public Policy Program Digital Archive"
 LEDOVSKII = "Reprinted in Andrei Ledovskii, Raisa Mirovitskaia and Vladimir Miasnikov, Sovetsko-Kitaiskie Otnosheniia, Vol. 5, Book {book}, 1946-February 1950 (Moscow: Pamiatniki Istoricheskoi Mysli, 2005), {pages}"
@@ -477,41 +478,8 @@ def test_contributor_roles_are_a_tuple() -> None:
     assert Contributor("A", "translated").roles == ("translated",)
 
 
-_PIECES = st.sampled_from(
-    [
-        "“",
-        "”",
-        '"',
-        ",",
-        ", ",
-        ". ",
-        " ",
-        "\n",
-        "History and Public Policy Program Digital Archive",
-        "June 30, 1945",
-        "1958",
-        "n.d.",
-        "Translated by ",
-        "Contributed, transcribed, and ",
-        " and ",
-        "for CWIHP ",
-        "Jane Example",
-        "f. 5",
-        "box 6",
-        "(",
-        ")",
-        "[",
-        "]",
-        "<",
-        ">",
-        "http://digitalarchive.wilsoncenter.org/document/1",
-        "x",
-    ]
-)
-
-
 @settings(max_examples=400)
-@given(st.one_of(section_texts(), st.lists(_PIECES, max_size=30).map("".join)))
+@given(st.one_of(section_texts(), st.lists(CITATION_PIECES, max_size=30).map("".join)))
 def test_any_section_text_reads_without_raising_and_parts_come_from_it(text: str) -> None:
     try:
         citation = Citation(text)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from archivedoc._grammar import default_grammar
 from archivedoc._readers import citation, dates, sections
 from archivedoc._readers.rules import Rules
+from citation_pieces import CITATION_PIECES
 
 PARSED = Rules(default_grammar(), "parsimonious")
 
@@ -166,46 +167,8 @@ def test_section_parts_as_parsed(reader: object, text: str) -> None:
     assert reader(text) == reader(text, PARSED)  # type: ignore[operator]
 
 
-_PIECES = st.sampled_from(
-    [
-        "“",
-        "”",
-        '"',
-        ",",
-        ", ",
-        ". ",
-        ";",
-        " ",
-        "\n",
-        "-",
-        "(",
-        ")",
-        "by ",
-        "and ",
-        "Translated",
-        "obtained",
-        "Wilson Center Digital Archive",
-        "https://digitalarchive.wilsoncenter.org/document/1",
-        "June",
-        "30",
-        "1945",
-        "c.",
-        "n.d.",
-        "Spring",
-        "f. 5",
-        "op. 3",
-        "Box 2",
-        "Archive",
-        "RGANI",
-        "Smith",
-        "Papers",
-        "x",
-    ]
-)
-
-
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=14).map("".join))
+@given(st.lists(CITATION_PIECES, max_size=14).map("".join))
 def test_any_text_as_parsed(text: str) -> None:
     assert citation.read_citation(text) == citation.read_citation(text, PARSED)
     assert citation.read_locator(text) == citation.read_locator(text, PARSED)
