@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 from parsimonious.expressions import Regex
 
 from archivedoc._grammar import (
@@ -245,6 +247,32 @@ def test_prefix_tree() -> None:
     assert not any(tree.fullmatch(word) for word in ["M", "Mrs.."[:4] + "x", "Mi", "тов"])
     with pytest.raises(GrammarError):
         prefix_tree([])
+
+
+# Words over a few letters (so that one word often begins another) and the
+# characters the tree escapes; texts made of such words and characters.
+_CHARS = st.sampled_from('aaabbbA.- [\\|?(т"')
+_WORDS = st.lists(st.text(_CHARS, min_size=1, max_size=4), min_size=1, max_size=12)
+# What may follow the list in a rule: nothing, a word end (forces backtracking
+# into shorter words), a literal.
+_TAILS = st.sampled_from(["", r"(?![a-z\-])", r"\.", "a", r"(?!\Z)"])
+
+
+@given(_WORDS, st.data(), _TAILS, st.booleans())
+def test_prefix_tree_matches_as_the_flat_alternation_longest_first(
+    words: list[str], data: st.DataObject, tail: str, ignore_case: bool
+) -> None:
+    # a flat alternation, longest word first, is what a word list means; the
+    # tree must match the same at every position, backtracking included.
+    pieces = st.one_of(st.sampled_from(words), st.text(_CHARS, max_size=2))
+    text = "".join(data.draw(st.lists(pieces, max_size=6)))
+    flat = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    flags = regex.IGNORECASE if ignore_case else 0
+    tree = regex.compile(prefix_tree(words) + tail, flags)
+    plain = regex.compile(f"(?:{flat}){tail}", flags)
+    for pos in range(len(text) + 1):
+        got, want = tree.match(text, pos), plain.match(text, pos)
+        assert (got and got.span()) == (want and want.span()), (pos, text)
 
 
 def test_parse_lexicon_skips_comments_and_blanks() -> None:
