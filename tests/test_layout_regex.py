@@ -288,6 +288,8 @@ def test_unchecked_gives_the_defaults_and_refuses_unknown_fields() -> None:
         unchecked(Summary, {"text": "T", "colour": "red"})
     with pytest.raises(TypeError, match="no value"):
         unchecked(Contributor, {"roles": ()})
+    # A value of None is a value, not a missing one: the default does not replace it.
+    assert unchecked(Contributor, {"name": "X", "roles": None}).roles is None
     with pytest.raises(ValueError, match="heading_after must end"):  # the joins are checked
         Document._matched(title="T", heading_after="", sections=(Summary("x"),))
 

@@ -58,6 +58,16 @@ def test_link_by_any_spelling(speaker: str, person: PersonParts | None) -> None:
     assert (None if found is None else people[found]) == person
 
 
+def test_a_speaker_linked_again_gets_the_same_answer_from_the_memo() -> None:
+    people = [_STALIN, _MAO, _IVAN, _EVGENII, _HE, _KIM, _PAK]
+    speakers = Speakers(people)
+    spoken = ["Stalin", "He", "Mao", "Kovalev", "Stalin", "He", "MAO ZEDONG", "Mao", "Kovalev"]
+    first = [speakers.link(s) for s in spoken]
+    again = [speakers.link(s) for s in spoken]
+    fresh = [Speakers(people).link(s) for s in spoken]  # no memo: each asked once
+    assert first == again == fresh == [0, None, 1, None, 0, None, 1, 1, None]
+
+
 def test_one_participant_per_person() -> None:
     stalin_again = _person("Comrade", "I.V. Stalin", 40)
     fedorenko = _person("comrs.", "[Soviet translator N.T.] Fedorenko", 50)

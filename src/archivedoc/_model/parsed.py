@@ -45,10 +45,12 @@ def unchecked(cls: type[_T], values: Mapping[str, Any]) -> _T:
     """
     self = object.__new__(cls)
     set_ = object.__setattr__
+    get = values.get  # one lookup per field (a field outside __init__ has alias None: no key)
     left = len(values)
     for name, alias, default, kind in _fields(cls):
-        if alias is not None and alias in values:
-            set_(self, name, values[alias])
+        value = get(alias, _MISSING)  # type: ignore[arg-type]
+        if value is not _MISSING:
+            set_(self, name, value)
             left -= 1
         elif kind is _REQUIRED:
             raise TypeError(f"{cls.__name__}: no value for {alias!r}")
@@ -64,6 +66,9 @@ def unchecked(cls: type[_T], values: Mapping[str, Any]) -> _T:
         post_init()
     return self
 
+
+#: Marks a field ``values`` has no value for (None is a value).
+_MISSING: Any = object()
 
 # How a field gets its value when ``values`` has none.
 _REQUIRED, _VALUE, _FACTORY, _SELF = "required", "value", "factory", "factory(self)"

@@ -311,48 +311,58 @@ _BLOCK_CLASSES: dict[str, type[Block]] = {
 }
 
 
+#: The Block classes whose blocks have no values of their own.
+_PLAIN_KINDS = frozenset(("paragraph", "heading", "mark", "page_marker"))
+
+
 def _structure(parts: TranscriptParts, grammar: Rules | None) -> dict[str, object]:
-    """The derived attributes of a Transcript, from what the reader found."""
-    people = tuple(Participant(*person) for person in parts.participants)
+    """The derived attributes of a Transcript, from what the reader found.
+
+    One pass over the blocks makes them and collects the fields; the parts'
+    tuples are unpacked rather than read by attribute (a transcript has
+    thousands of blocks, inline marks and turns, each made here).
+    """
+    people = tuple([Participant(*person) for person in parts.participants])
     blocks: list[Block] = []
-    classes = _BLOCK_CLASSES
+    fields: list[Field] = []
+    add = blocks.append
+    classes, plain = _BLOCK_CLASSES, _PLAIN_KINDS
     for kind, text, start, after, label, value, number, date, begins, ends, who in parts.blocks:
-        if kind == "paragraph" or kind == "heading" or kind == "mark" or kind == "page_marker":
-            blocks.append(classes[kind](text, start, after))
+        if kind in plain:
+            add(classes[kind](text, start, after))
         elif kind == "participants":
-            blocks.append(ParticipantList(text, start, after, tuple(people[i] for i in who)))
+            add(ParticipantList(text, start, after, tuple([people[i] for i in who])))
         elif kind == "field":
             read = None if date is None else Date(date, grammar=grammar)
-            blocks.append(Field(text, start, after, label or "", value or "", read, begins, ends))
+            field = Field(text, start, after, label or "", value or "", read, begins, ends)
+            fields.append(field)
+            add(field)
         elif kind == "item":
-            blocks.append(Item(text, start, after, label or ""))
+            add(Item(text, start, after, label or ""))
         else:
-            blocks.append(FootnoteDefinition(text, start, after, number or ""))
-    inlines = tuple(Inline(*mark) for mark in parts.inlines)
+            add(FootnoteDefinition(text, start, after, number or ""))
+    inlines = tuple([Inline(kind, text, start) for kind, text, start in parts.inlines])
     turns = tuple(
-        Turn(
-            turn.speaker,
-            turn.form,
-            turn.verb,
-            turn.text,
-            turn.block,
-            None if turn.person is None else people[turn.person],
-        )
-        for turn in parts.turns
+        [
+            Turn(speaker, form, verb, text, block, None if person is None else people[person])
+            for speaker, form, verb, text, block, person in parts.turns
+        ]
     )
     footnotes = tuple(
-        Footnote(
-            note.number,
-            None if note.definition is None else _definition(blocks[note.definition]),
-            tuple(inlines[i] for i in note.references),
-        )
-        for note in parts.footnotes
+        [
+            Footnote(
+                number,
+                None if definition is None else _definition(blocks[definition]),
+                tuple([inlines[i] for i in references]),
+            )
+            for number, definition, references in parts.footnotes
+        ]
     )
     return {
         "lead": parts.lead,
         "blocks": tuple(blocks),
         "participants": people,
-        "fields": tuple(b for b in blocks if isinstance(b, Field)),
+        "fields": tuple(fields),
         "turns": turns,
         "inlines": inlines,
         "footnotes": footnotes,

@@ -57,8 +57,10 @@ def words(text: str) -> tuple[str, ...]:
     if "[" in text:
         text = _GLUED.sub(lambda m: m.group(1) or m.group(2) or "", text)
         text = _STANDALONE.sub(" ", text)
-    out = (w.strip(_PUNCTUATION) for w in text.split())
-    return tuple(w.casefold() for w in out if w)
+    # List comprehensions, not generators: a name has a few words, and a
+    # generator's frame costs more than the words themselves.
+    stripped = [w.strip(_PUNCTUATION) for w in text.split()]
+    return tuple([w.casefold() for w in stripped if w])
 
 
 def _split_initials(name: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -98,9 +100,15 @@ def distinct(people: Iterable[PersonParts]) -> tuple[list[PersonParts], list[int
 
 
 class Speakers:
-    """Finds the participant a speaker names, through lookups built once."""
+    """Finds the participant a speaker names, through lookups built once.
+
+    A transcript gives the same few speakers turn after turn ("STALIN:"
+    dozens of times), so each speaker as written is linked once and its
+    answer kept: the tables never change after ``__init__``.
+    """
 
     def __init__(self, people: Iterable[PersonParts]) -> None:
+        self._linked: dict[str, int | None] = {}
         self._full: dict[tuple[str, ...], int | None] = {}
         self._name: dict[tuple[str, ...], int | None] = {}
         self._part: dict[tuple[str, ...], int | None] = {}
@@ -127,6 +135,14 @@ class Speakers:
         ("Mao", "KIM"); the speaker as a title alone ("Premier", "the
         Chancellor").  A pronoun names nobody.
         """
+        linked = self._linked
+        if speaker in linked:
+            return linked[speaker]
+        found = linked[speaker] = self._lookup(speaker)
+        return found
+
+    def _lookup(self, speaker: str) -> int | None:
+        """What :meth:`link` answers for a speaker not seen before."""
         spoken = words(speaker)[:_MAX_WORDS]
         if spoken[:1] == ("the",):
             spoken = spoken[1:]

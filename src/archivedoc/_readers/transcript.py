@@ -401,15 +401,17 @@ def _end_notes(blocks: list[BlockParts], digits: list[Any]) -> None:
 def _turns(
     blocks: list[BlockParts], people: list[PersonParts], rules: Rules
 ) -> tuple[TurnParts, ...]:
+    """The speaker turns among the paragraphs and items, each linked to its participant."""
     turns: list[TurnParts] = []
-    speakers = Speakers(people)
+    link = Speakers(people).link
     for index, block in enumerate(blocks):
-        if block.kind in ("paragraph", "item"):
-            found = read_turn(block.text, rules)
+        kind = block.kind
+        if kind == "paragraph" or kind == "item":
+            text = block.text
+            found = read_turn(text, rules)
             if found is not None:
                 speaker, form, verb = found
-                person = speakers.link(speaker)
-                turns.append(TurnParts(speaker, form, verb, block.text, index, person))
+                turns.append(TurnParts(speaker, form, verb, text, index, link(speaker)))
     return tuple(turns)
 
 
