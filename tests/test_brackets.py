@@ -47,7 +47,8 @@ _WORDS = [
     "—ed.", "- trans", "emphasis", "not", "included", "source:", "here", "follow", "rest",
     "omitted", "illegible", "STAMP", "signature", "hand-written", "crossed", "out", "Page",
     "page", "break", "PAGE", "BREAK", "323", "1", "12", "1234", "...", "…", ". . .", ".", ",",
-    ";", ":", "?", "words?", "I", "We", "In", "для", "сна", "\u017fic", "\u212a", "İ", "é", "\u2019s", "'s",
+    ";", ":", "?", "words?", "I", "We", "In", "для", "сна", "\u017fic", "\u212a", "İ", "é",
+    "\u2019s", "'s",
     "Commander-in-", "Chief", "Comrade", "Dr.", "(b)", "VKP/b/", "\n", "\t", "\r\n", "  ", "\f",
     "[", "]", "x1", "_",
 ]  # fmt: skip
