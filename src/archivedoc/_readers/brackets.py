@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import compress
 from typing import Any
 
 from archivedoc._grammar import lexicons
@@ -200,11 +201,10 @@ def bracket_kinder(terminal: Callable[[str], Any]) -> Callable[[str, int, int], 
         possible = _forms(text, start, end)
         if possible is None:
             return _whole_kind(match, text, start, end)
-        for can, (form, name) in zip(possible, forms):  # noqa: B905 (same length)
-            if can:
-                found = form(text, start)
-                if found is not None:
-                    return name if found.end() == end else None
+        for form, name in compress(forms, possible):  # the forms left open, in order
+            found = form(text, start)
+            if found is not None:
+                return name if found.end() == end else None
         return None
 
     return kind
