@@ -103,7 +103,8 @@ def test_each_word_list_is_written_once() -> None:
 
 #: The terminals that use each word list; each has its test below, word by word.
 #: ``turn_script`` and ``turn_reported`` are ``turn``'s forms, the same text
-#: (test_transcript checks it), so the tests of ``turn`` cover them too.
+#: (test_transcript checks it), so the tests of ``turn`` cover them too; the
+#: ``bracket_*`` forms are ``bracket_kind``'s (test_brackets checks it).
 _SCRIPT = {"turn", "turn_script"}
 _REPORTED = {"turn", "turn_reported"}
 _BOTH = _SCRIPT | _REPORTED
@@ -111,6 +112,7 @@ USES = {
     "titles": {
         "address_line",
         "bracket_kind",
+        "bracket_name",
         "participant",
         "participant_block",
         "participant_line",
@@ -128,8 +130,8 @@ USES = {
     "common_labels": _SCRIPT,
     "field_labels": {"block_kind", *_SCRIPT},
     "handling_marks": {"block_kind", "block_break", "run_block"},
-    "physical_marks": {"bracket_kind"},
-    "common_words": {"bracket_kind"},
+    "physical_marks": {"bracket_kind", "bracket_physical"},
+    "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
     "institution_words": {"not_a_person"},
     "plural_titles": {"plural_title"},
 }

@@ -14,6 +14,7 @@ import datetime
 import re
 from typing import Any, NamedTuple
 
+from archivedoc._readers.brackets import bracket_kinder
 from archivedoc._readers.dates import date_prefix
 from archivedoc._readers.people import (
     PEOPLE_FIELDS,
@@ -350,14 +351,13 @@ def _inlines(
         for b in blocks
         if b.kind == "footnote" and b.text.lstrip(" \t\f").startswith("[")
     }
-    kind_rule = terminal("bracket_kind")
+    kind_of = bracket_kinder(terminal)
     found_marks: list[InlineParts] = []
     for mark in terminal("bracket").finditer(text):
         start, value = mark.start(), mark.group()
         kind: str | None = "footnote_label"
         if start not in labels:
-            match = kind_rule.match(text, start)
-            kind = _which(match, BRACKET_KINDS) if match and match.end() == mark.end() else None
+            kind = kind_of(text, start, mark.end())
         found_marks.append(InlineParts(kind or "other", value, start))
     for mark in digits:
         found_marks.append(InlineParts("footnote_ref", mark.group(), mark.start()))

@@ -1,0 +1,224 @@
+"""A bracket's kind: the ``bracket_kind`` rule, with a quick look at the bracket first.
+
+``bracket_kind`` tries its forms (grammar/transcript_marks.peg) one after
+the other; a multi-word supplied bracket, near the end, costs every form
+before it, some of which scan the whole bracket at every character
+(``physical``'s word list in any case).  The forms are rules of their own
+too, and a look at the bracket's shape, a few string operations on its
+text and the characters next to it, rules out the forms that cannot match
+it, so that only the others are tried, in ``bracket_kind``'s order (a test
+checks that a form ruled out never matches).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from itertools import compress
+from typing import Any
+
+from archivedoc._grammar import lexicons
+from archivedoc._grammar_build import prefix_tree
+from archivedoc._readers.rules import default_rules
+
+__all__ = ["BRACKET_FORMS", "bracket_kinder"]
+
+#: The forms of ``bracket_kind`` in its order: (rule, kind).  ``supplied``
+#: twice: a gloss of an acronym before the names, other supplied words after.
+BRACKET_FORMS = (
+    ("bracket_footnote_ref", "footnote_ref"),
+    ("bracket_elision", "elision"),
+    ("bracket_page_marker", "page_marker"),
+    ("bracket_sic", "sic"),
+    ("bracket_note", "note"),
+    ("bracket_physical", "physical"),
+    ("bracket_expansion", "expansion"),
+    ("bracket_uncertain", "uncertain"),
+    ("bracket_original_term", "original_term"),
+    ("bracket_gloss", "supplied"),
+    ("bracket_initials", "name"),
+    ("bracket_name", "name"),
+    ("bracket_supplied", "supplied"),
+)
+
+#: The named groups of ``bracket_kind``, in its order, each once.
+_KINDS = tuple(dict.fromkeys(kind for _, kind in BRACKET_FORMS))
+
+#: How a note can open, in lower case: "trans. note", "ed. note", "author's
+#: note", "publisher's note", "note:", "not included" and the other words of
+#: ``NOTE_BRACKET`` ("emphasis ...", "source: ...").
+_NOTE_OPENINGS = (
+    "trans", "ed", "author", "publisher", "not", "emphasis", "source:", "here follow",
+    "the rest", "remainder", "omitted", "abridged", "excerpt",
+)  # fmt: skip
+#: How a note "[... —ed.]" can end, its dash an ASCII one in an ASCII bracket.
+_NOTE_ENDINGS = ("ed", "eds", "trans", "ed.", "eds.", "trans.")
+#: The punctuation that ``SUPPLIED_BRACKET`` holds alone: "Ningxia[.]".
+_PUNCTUATION = (".", ",", ";", ":")
+#: How far before a gloss its acronym may end: ``GLOSS_BRACKET``'s spaces and
+#: line end, ``[ \t]{0,4}\r?\n?[ \t]{0,4}``, and the acronym's last character.
+_GLOSS_REACH = 11
+#: How many characters after a bracket the quick look scans for the
+#: capitalised word that may follow a name over spaces and a line end.
+_NAME_REACH = 40
+
+
+@functools.cache
+def _physical_search() -> Callable[..., Any]:
+    """A search for a word of ``physical_marks`` in a lower-cased ASCII text.
+
+    A ``re`` pattern of the same list, quicker than ``regex`` and case
+    blind by lowering the text: for ASCII text, the regex module's
+    ``(?i:...)`` finds a word exactly where this finds it lower-cased.
+    """
+    return re.compile(prefix_tree(word.lower() for word in lexicons()["physical_marks"])).search
+
+
+def _forms(text: str, start: int, end: int) -> tuple[bool, ...] | None:
+    """Which forms of ``bracket_kind`` (BRACKET_FORMS) can match the bracket ``text[start:end]``.
+
+    None when the quick look cannot tell: a bracket whose text is not ASCII
+    (the forms' letter classes, scripts and case-blind words are then left to
+    the regex engine), or that is no ``[...]``.  A form ruled out here never
+    matches at ``start`` (a test checks it).  No form holds a bracket inside:
+    each ends at the first ``]``, so a bracket with a bracket inside is of no
+    kind.  On ASCII text the checks are exact (an ASCII character is a
+    letter, an upper-case letter or a digit for the regex engine as for
+    Python); a non-ASCII character next to a bracket counts as a letter of
+    either case.
+    """
+    if end - start < 2 or text[start] != "[" or text[end - 1] != "]":
+        return None
+    inner = text[start + 1 : end - 1]
+    if not inner.isascii():
+        return None
+    if not inner or "[" in inner or "]" in inner:
+        return _NONE
+    first = inner[0]
+    if not first.isalpha():  # "[1]", "[...]", "[ napravlenie]", "[.]", "[?]"
+        return (
+            first.isdigit(),  # footnote_ref
+            first in " .",  # elision
+            False,  # page_marker
+            False,  # sic
+            "-" in inner and inner.endswith(_NOTE_ENDINGS),  # note: "[... -ed.]"
+            _physical_search()(inner.lower()) is not None,  # physical: "[2 words missing]"
+            False,  # expansion: a letter first
+            inner[-1] == "?",  # uncertain
+            first == " ",  # original_term: "[ napravlenie]"
+            False,  # gloss: a capital first
+            "." in inner,  # initials: "[... N.T.]"
+            False,  # name: a capital first
+            inner in _PUNCTUATION,  # supplied: "[.]"
+        )
+    lower = inner.lower()
+    upper = first.isupper()
+    before = text[start - 1] if start else ""
+    return (
+        False,  # footnote_ref
+        False,  # elision
+        first in "Pp",  # page_marker: "[Page 3]", "[PAGE BREAK]"
+        first in "sS",  # sic
+        lower.startswith(_NOTE_OPENINGS) or ("-" in inner and inner.endswith(_NOTE_ENDINGS)),
+        _physical_search()(lower) is not None,  # physical: a word of the list, any case
+        _letter(before) or _letter(text[end : end + 1]),  # expansion: glued to a letter
+        inner[-1] == "?",  # uncertain
+        (len(inner) <= 6 and inner.isupper())  # original_term: "[KB]", "[napravlenie]"
+        or (not upper and len(inner) >= 4 and " " not in inner),
+        upper and _acronym_before(text, start, before),  # gloss: "MPR [Mongolian ...]"
+        "." in inner,  # initials: "[Soviet translator N.T.]"
+        upper  # name: "Mao [Zedong]", "[T.V.] Soong"
+        and ((before == " " and _capital_before(text, start)) or _capital_after(text, end)),
+        True,  # supplied: a letter first
+    )
+
+
+_NONE = (False,) * len(BRACKET_FORMS)
+
+
+def _letter(char: str) -> bool:
+    """Whether ``char`` may be a letter (``\\p{L}``): an ASCII letter or any non-ASCII one."""
+    return char.isalpha() or not char.isascii()
+
+
+def _acronym_before(text: str, start: int, before: str) -> bool:
+    """Whether an acronym may end just before ``start``, over spaces and a line end.
+
+    ``GLOSSED_ACRONYM`` ends with a capital or "/b/" or "(b)".
+    """
+    if before in (" ", "\t", "\r", "\n"):
+        before = text[max(start - _GLOSS_REACH, 0) : start].rstrip(" \t\r\n")[-1:]
+    return before.isupper() or not before.isascii() or before in ("/", ")")
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether the word before the space before ``start`` may open with a capital.
+
+    The word of ``NAME_BRACKET``'s lookbehind: letters, marks, apostrophes
+    and hyphens after anything else; here the last word between spaces,
+    looked at only if it is all ASCII letters.
+    """
+    window = text[max(start - 1 - _NAME_REACH, 0) : start - 1]
+    word = window.rsplit(" ", 1)[-1]
+    end = word[-1:]
+    if end.isascii() and not end.isalpha() and end not in ("'", "-"):
+        return False  # "us. [We]": the word must end just before the space
+    if not word.isalpha() or not word.isascii() or len(word) == len(window) == _NAME_REACH:
+        return True  # no plain word: let the rule decide
+    return word[0].isupper()
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """Whether a capital may follow ``end`` over spaces and a line end."""
+    after = text[end : end + 1]
+    if after in (" ", "\t", "\r", "\n"):
+        window = text[end : end + _NAME_REACH]
+        rest = window.lstrip(" \t\r\n")
+        if not rest:
+            return len(window) == _NAME_REACH  # only spaces as far as the look goes
+        after = rest[0]
+    return after.isupper() or not after.isascii()
+
+
+def bracket_kinder(terminal: Callable[[str], Any]) -> Callable[[str, int, int], str | None]:
+    """``kind(text, start, end)``: the kind of the bracket ``text[start:end]``, or None.
+
+    With the default ``bracket_kind``, the forms that the quick look leaves
+    open are tried, each by its own rule, in ``bracket_kind``'s order; a
+    dialect's own ``bracket_kind`` is matched whole.  As with the whole rule,
+    a bracket is of the first form that matches at its start, and of no kind
+    if that match ends before the bracket's end.
+    """
+    whole = terminal("bracket_kind")
+    default = default_rules().terminal
+    if whole is not default("bracket_kind") and whole.pattern != default("bracket_kind").pattern:
+        return functools.partial(_whole_kind, whole.match)
+    forms = tuple((default(rule).match, kind) for rule, kind in BRACKET_FORMS)
+    match = whole.match
+
+    def kind(text: str, start: int, end: int) -> str | None:
+        possible = _forms(text, start, end)
+        if possible is None:
+            return _whole_kind(match, text, start, end)
+        for form, name in compress(forms, possible):  # the forms left open, in order
+            found = form(text, start)
+            if found is not None:
+                return name if found.end() == end else None
+        return None
+
+    return kind
+
+
+def _whole_kind(match: Callable[..., Any], text: str, start: int, end: int) -> str | None:
+    """The kind of a bracket by the whole ``bracket_kind`` rule's ``match``."""
+    found = match(text, start)
+    if found is None or found.end() != end:
+        return None
+    last = found.lastgroup
+    if last in _KINDS:
+        return str(last)
+    for name in _KINDS:
+        if found.group(name) is not None:
+            return name
+    return None

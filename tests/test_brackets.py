@@ -1,0 +1,130 @@
+"""The bracket kinds by their forms: the quick look at a bracket and ``bracket_kind``."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import archivedoc
+from archivedoc import DEFAULT
+from archivedoc._grammar import lexicons, terminal
+from archivedoc._readers.brackets import BRACKET_FORMS, _forms, _whole_kind, bracket_kinder
+from archivedoc._readers.rules import default_rules
+from conftest import DOCUMENTS, read_exact
+
+
+def test_bracket_kind_is_its_forms_in_order() -> None:
+    """``bracket_kind`` is the forms' rules, each in a group named by its kind, in order."""
+    whole = "|".join(f"(?P<{kind}>{terminal(rule).pattern})" for rule, kind in BRACKET_FORMS)
+    assert terminal("bracket_kind").pattern == whole
+
+
+_KIND = bracket_kinder(default_rules().terminal)
+
+
+def _by_whole(text: str, start: int, end: int) -> str | None:
+    return _whole_kind(terminal("bracket_kind").match, text, start, end)
+
+
+def _check(text: str, start: int, end: int) -> None:
+    """Each form ruled out never matches up to the bracket's end; the kind is the whole rule's.
+
+    (A form may match a bracket inside a bracket, "[1]" of "[1]]", which is
+    of no kind: the match ends before the bracket does.)
+    """
+    possible = _forms(text, start, end)
+    if possible is not None:
+        for can, (rule, _) in zip(possible, BRACKET_FORMS, strict=True):
+            found = terminal(rule).match(text, start)
+            assert can or found is None or ("]" in text[start + 1 : end - 1]), rule
+    assert _KIND(text, start, end) == _by_whole(text, start, end)
+
+
+_WORDS = [
+    "his", "to", "be", "The", "the", "Zedong", "Kai-shek", "T.V.", "N.T.", "GMD", "General",
+    "Vice", "Chairman", "Member", "of", "Bank", "KB", "MPR", "napravlenie", "zhou", "about",
+    "your", "sic", "SIC", "Sic,", "trans.", "note:", "Translator's", "ed.", "editor's", "-ed.",
+    "—ed.", "- trans", "emphasis", "not", "included", "source:", "here", "follow", "rest",
+    "omitted", "illegible", "STAMP", "signature", "hand-written", "crossed", "out", "Page",
+    "page", "break", "PAGE", "BREAK", "323", "1", "12", "1234", "...", "…", ". . .", ".", ",",
+    ";", ":", "?", "words?", "I", "We", "In", "для", "сна", "\u017fic", "\u212a", "İ", "é",
+    "\u2019s", "'s",
+    "Commander-in-", "Chief", "Comrade", "Dr.", "(b)", "VKP/b/", "\n", "\t", "\r\n", "  ", "\f",
+    "[", "]", "x1", "_",
+]  # fmt: skip
+_EDGES = ["", " ", "  ", "\n", "\t", "\r\n", "a", "Z", "é", "Ж", ".", "-", "'", "\u2019", "1",
+          "(", "/", ")", "[", "]"]  # fmt: skip
+_CONTEXT = ["", "Mao", "the", "us.", "MPR", "VKP/b/", "KChZhD", "Dr.", "Chiang", "x", "NKVD(b)",
+            "said", "Comrade", "3Mao", "o'Neil", "Jean-Luc", "É", "Ж", "a" * 45]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=600)
+@given(
+    st.lists(st.sampled_from(_CONTEXT), max_size=3),
+    st.sampled_from(_EDGES),
+    st.lists(st.sampled_from(_WORDS), max_size=5),
+    st.sampled_from(["", " ", ""]),
+    st.sampled_from(_EDGES),
+    st.lists(st.sampled_from(_CONTEXT), max_size=2),
+)
+@example(["Mao"], " ", ["Zedong"], "", " ", ["said"])
+@example(["x"], " ", ["GMD", "General"], "", " ", ["Fu"])
+@example(["MPR"], " ", ["Mongolian"], "", " ", [])
+@example([], "", ["Chiang"], "", "\n", ["Soong"])
+@example(["Comrade"], " ", ["Zedong"], "", "", [])
+@example(["F"], "", ["oreign"], "", "", [])
+@example([], "", ["one", "word", "missing"], "", "", [])
+def test_each_form_ruled_out_by_the_quick_look_never_matches(
+    before: list[str], edge: str, words: list[str], pad: str, after_edge: str, after: list[str]
+) -> None:
+    head = " ".join(before) + edge
+    text = head + "[" + pad + " ".join(words) + "]" + after_edge + " ".join(after)
+    _check(text, len(head), len(head) + 2 + len(pad) + len(" ".join(words)))
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    st.text(alphabet="[] .?-aAzZ1é\nSsPpIiKk", max_size=12),
+    st.text(alphabet=" aA/)\n.", max_size=4),
+)
+def test_the_quick_look_on_any_short_bracket(inner: str, before: str) -> None:
+    text = before + "[" + inner + "]" + before
+    _check(text, len(before), len(before) + len(inner) + 2)
+
+
+def test_the_physical_words_in_any_case() -> None:
+    for word in lexicons()["physical_marks"]:
+        for text in (f"[{word}]", f"[two words {word.upper()} here]", f"x[{word.title()}]y"):
+            start = text.index("[")
+            _check(text, start, text.index("]") + 1)
+            assert _KIND(text, start, text.index("]") + 1) == "physical"
+
+
+def test_the_quick_look_leaves_what_it_cannot_tell_to_the_rule() -> None:
+    assert _forms("[для сна]", 0, 9) is None
+    assert _forms("(x)", 0, 3) is None
+    assert _forms("[a [b] c]", 0, 9) == (False,) * len(BRACKET_FORMS)
+    assert _forms("x [his] y", 2, 7) is not None
+
+
+def test_the_quick_look_on_the_project_documents() -> None:
+    rule = terminal("bracket")
+    seen = 0
+    for path in DOCUMENTS:
+        doc = archivedoc.loads(read_exact(path))
+        text = doc.transcript.text if doc.transcript else ""
+        for mark in rule.finditer(text):
+            _check(text, mark.start(), mark.end())
+            seen += 1
+    assert seen > 20
+
+
+def test_an_override_of_bracket_kind_takes_effect() -> None:
+    plain = DEFAULT.extend("plain", overrides='bracket_kind = ~r"(?P<supplied>\\[\\d+\\])"\n')
+    head = "\n\n## 1944 Conversation\n\n### Contents:\n\n- Transcript\n\n"
+    text = head + "Text [12] and [his] and Mao [Zedong].\n"
+    mine = archivedoc.loads(text, dialect=plain).transcript
+    assert [i.kind for i in archivedoc.loads(text).transcript.inlines] == [
+        "footnote_ref", "supplied", "name",
+    ]  # fmt: skip
+    assert [i.kind for i in mine.inlines] == ["supplied", "other", "other"]
