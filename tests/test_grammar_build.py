@@ -128,8 +128,8 @@ USES = {
     "connectives": _BOTH,
     "opening_words": _REPORTED,
     "common_labels": _SCRIPT,
-    "field_labels": {"block_kind", *_SCRIPT},
-    "handling_marks": {"block_kind", "block_break", "run_block"},
+    "field_labels": {"block_kind", "block_field", *_SCRIPT},
+    "handling_marks": {"block_kind", "block_mark", "block_break", "block_break_quick", "run_block"},
     "physical_marks": {"bracket_kind", "bracket_physical"},
     "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
     "institution_words": {"not_a_person"},
@@ -199,6 +199,8 @@ def test_each_field_label(label: str) -> None:
     kind = _t("block_kind").match(f"{label}: June 30, 1945")
     assert kind is not None and kind.group("field")
     assert (kind.group("label"), kind.group("value")) == (label, "June 30, 1945")
+    field = _t("block_field").match(f"{label}: June 30, 1945")
+    assert field is not None and field.group("label") == label
     assert _t("turn").match(f"{label}: June 30, 1945") is None
 
 
@@ -209,8 +211,10 @@ def test_each_handling_mark(mark: str) -> None:
     text = f"Stalin asked.\n{mark}\nSoong replied."
     run = _t("run_block").match(text)
     assert run is not None and run.group() == "Stalin asked."
-    cut = _t("block_break").search(text)
-    assert cut is not None and cut.start() == len("Stalin asked.")
+    assert _t("block_mark").match(mark) is not None
+    for rule in ("block_break", "block_break_quick"):
+        cut = _t(rule).search(text)
+        assert cut is not None and cut.start() == len("Stalin asked."), rule
 
 
 @pytest.mark.parametrize("word", lexicons()["physical_marks"])

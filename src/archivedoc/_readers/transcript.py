@@ -11,9 +11,12 @@ Transcript turns it into its classes.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from archivedoc._grammar import lexicons
 from archivedoc._readers.brackets import bracket_kinder
 from archivedoc._readers.dates import date_prefix
 from archivedoc._readers.people import (
@@ -138,37 +141,58 @@ def split_blocks(
     This is ``transcript_body`` run with searches: ``blank_line`` decides
     ``line_mode``, ``line_break`` or ``block_break`` finds where each block
     ends, and ``participant_block`` is tried first at every block start.
+    With the default grammar's cut, ``block_break_quick`` does the work of
+    ``block_break`` (the same cut, checked by the tests).
     """
-    terminal = (rules or default_rules()).terminal
+    rules = rules or default_rules()
+    terminal = rules.terminal
     lead = terminal("transcript_lead").match(text)
     pos = lead.end()
     end = len(text)
     blocks: list[tuple[str, int, str, bool]] = []
+    append = blocks.append
     participants = terminal("participant_block")
     starts = _participant_starts(text, terminal)
     if terminal("blank_line").search(text, pos) is None:
         breaks, sep = terminal("line_break"), terminal("line_sep")
     else:
-        breaks, sep = terminal("block_break"), terminal("block_sep")
+        breaks, sep = _block_break(rules), terminal("block_sep")
     while pos < end:
         found = participants.match(text, pos) if pos in starts else None
         if found is not None:
             after = sep.match(text, found.end())
-            blocks.append((found.group(), pos, after.group(), True))
+            append((found.group(), pos, after.group(), True))
             pos = after.end()
             continue
         # One scan to the next participant list or the end: finditer goes on
         # where each break ends, as a new search from there would.
         for cut in breaks.finditer(text, pos):
-            blocks.append((text[pos : cut.start()], pos, cut.group(), False))
-            pos = cut.end()
+            cut_start, cut_end = cut.span()
+            append((text[pos:cut_start], pos, text[cut_start:cut_end], False))
+            pos = cut_end
             if pos in starts:
                 break
         else:
             if pos < end:
-                blocks.append((text[pos:], pos, "", False))
+                append((text[pos:], pos, "", False))
             break
     return lead.group(), blocks
+
+
+def _block_break(rules: Rules) -> Any:
+    """``block_break_quick`` where it is the default grammar's cut, else ``block_break``.
+
+    The quick test in front of the opener is derived from the default
+    pieces; a dialect that changes one of them (its pattern of
+    ``block_break`` differs) has its own ``block_break`` applied.
+    """
+    terminal, default = rules.terminal, default_rules().terminal
+    if rules is default_rules() or all(
+        terminal(name).pattern == default(name).pattern
+        for name in ("block_break", "block_break_quick")
+    ):
+        return default("block_break_quick")
+    return terminal("block_break")
 
 
 def _participant_starts(text: str, terminal: Any) -> set[int]:
@@ -201,17 +225,13 @@ def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
     blocks: list[BlockParts] = []
     listed: dict[int, tuple[PersonParts, ...]] = {}
     header = True
-    kind_rule = terminal("block_kind")
+    kind_of = _kind_reader(rules)
     for block_text, start, after, is_list in raw:
         if is_list:
             listed[len(blocks)] = list_people(block_text, start, terminal)
             blocks.append(BlockParts("participants", block_text, start, after))
             continue
-        found = kind_rule.match(block_text)
-        if found is None:
-            block = BlockParts("paragraph", block_text, start, after)
-        else:
-            block = _block(found, block_text, start, after, rules)
+        block = kind_of(block_text, start, after, rules)
         if header and block.kind == "paragraph":
             header = not _running_text(block_text)
             addressed = address_people(block_text, start, terminal) if header else ()
@@ -263,9 +283,121 @@ def _running_text(text: str) -> bool:
     return len(" ".join(text[:400].split())) > 100  # a prefix: no list of every word
 
 
-def _block(found: Any, text: str, start: int, after: str, rules: Rules) -> BlockParts:
-    """A block's parts, from the ``block_kind`` match ``found`` on its text."""
-    kind = _which(found, _BLOCK_KINDS)
+#: A block's parts from its text, start, separator after it and the grammar.
+KindReader = Callable[[str, int, str, Rules], BlockParts]
+
+
+def _kind_reader(rules: Rules) -> KindReader:
+    """How each block gets its kind: ``block_kind`` whole, or kind by kind.
+
+    With the default grammar's ``block_kind`` its kinds are tried one by one
+    (``block_page_marker`` ... ``block_heading``, the same text), only those
+    that a block's opening allows (see ``_candidates``); a dialect's own
+    ``block_kind`` is matched whole.
+    """
+    if rules is default_rules() or (
+        rules.terminal("block_kind").pattern == default_rules().terminal("block_kind").pattern
+    ):
+        return _kind_by_kind
+    return _kind_whole
+
+
+def _kind_whole(text: str, start: int, after: str, rules: Rules) -> BlockParts:
+    """A block's parts by one match of ``block_kind``."""
+    found = rules.terminal("block_kind").match(text)
+    if found is None:
+        return BlockParts("paragraph", text, start, after)
+    return _block(_which(found, _BLOCK_KINDS), found, text, start, after, rules)
+
+
+def _kind_by_kind(text: str, start: int, after: str, rules: Rules) -> BlockParts:
+    """A block's parts by the default grammar's kinds, tried only where they may match.
+
+    The same parts as ``_kind_whole`` (a test checks it): the kinds are
+    block_kind's alternatives in its order, after the same leading spaces,
+    and a kind left out never matches the block (tests check each quick test).
+    """
+    opening = text.lstrip(" \t\f")  # block_kind's (?>[ \t\f]*)
+    for kind in _candidates(opening[:2]):
+        if kind == "page_marker":
+            # a page marker is short: at most _PAGE_MARKER_REACH characters and spaces
+            if len(opening) > _PAGE_MARKER_REACH and opening[_PAGE_MARKER_REACH] not in " \t\f":
+                continue
+        elif kind == "heading" and ("\n" in opening or "\r" in opening):
+            continue  # a heading holds no line break
+        found = _kind_rules()[kind].match(text)
+        if found is not None:
+            return _block(kind, found, text, start, after, rules)
+    return BlockParts("paragraph", text, start, after)
+
+
+#: The longest page marker (PAGE_MARKER): "(page 1234-1234)" and its kin, 17
+#: characters (a test measures the piece).
+_PAGE_MARKER_REACH = 17
+
+#: The words a mark opens with: MARK's first words and the handling marks.
+_MARK_WORDS = (
+    "Top", "TOP", "Strictly", "STRICTLY", "Most", "MOST",
+    "Secret", "SECRET", "Confidential", "CONFIDENTIAL", "No.", "Copy", "COPY",
+)  # fmt: skip
+
+_SMALL_AFTER_LETTER_ITEM = frozenset(".)IVX")  # "d.", "d)", "A)", "II.", "IV."
+_PAGE_OPENERS = frozenset("([-")  # "(p. 1)", "[Page 2]", "- 2 -"
+_PAGE_WORDS = frozenset(("Pa", "PA", "p."))  # "Page 2", "PAGE 2", "p.2"
+
+
+@functools.cache
+def _kind_rules() -> dict[str, Any]:
+    """The default grammar's rules of block_kind's kinds, by kind."""
+    terminal = default_rules().terminal
+    return {kind: terminal(f"block_{kind}") for kind in _BLOCK_KINDS}
+
+
+@functools.cache
+def _openings() -> tuple[frozenset[str], frozenset[str]]:
+    """The first two characters of each word a mark, and a field, opens with."""
+    found = lexicons()
+    marks = (*_MARK_WORDS, *found["handling_marks"])
+    return frozenset(w[:2] for w in marks), frozenset(w[:2] for w in found["field_labels"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _candidates(two: str) -> tuple[str, ...]:
+    """The kinds, in block_kind's order, that may match a block opening with ``two``.
+
+    ``two`` is the block's first two characters after its leading spaces.
+    A kind left out never matches such a block (a test checks it): a page
+    marker opens with "(", "[", "-", "Page", "PAGE", "p." or a digit (or is
+    nothing after a form feed); a mark and a field with one of their words;
+    a footnote with "["; an item with "(", a digit or a letter before ".",
+    ")" or a Roman numeral's letter; a heading with "No." or anything but
+    a letter before a small letter (its capitals, its letters apart).
+    """
+    first, second = two[:1], two[1:]
+    letter = first.isalpha()
+    # a digit, to the regex (\d): an ASCII one or a character Python may not know as one
+    digit = not letter and (first.isdigit() or not first.isascii())
+    marks, fields = _openings()
+    kinds = []
+    if not first or first in _PAGE_OPENERS or two in _PAGE_WORDS or digit:
+        kinds.append("page_marker")
+    if two in marks or first in marks:
+        kinds.append("mark")
+    if first == "[":
+        kinds.append("footnote")
+    if two in fields or first in fields:
+        kinds.append("field")
+    if first == "(" or digit or (letter and second in _SMALL_AFTER_LETTER_ITEM):
+        kinds.append("item")
+    if first and not (letter and second.isalpha() and second.islower() and two != "No"):
+        kinds.append("heading")
+    return tuple(kinds)
+
+
+def _block(
+    kind: str | None, found: Any, text: str, start: int, after: str, rules: Rules
+) -> BlockParts:
+    """A block's parts, from the match ``found`` of its ``kind`` on its text."""
     if kind in ("page_marker", "mark"):
         return BlockParts(kind, text, start, after)
     if kind == "footnote":
