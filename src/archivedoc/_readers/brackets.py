@@ -194,8 +194,15 @@ def bracket_kinder(terminal: Callable[[str], Any]) -> Callable[[str, int, int], 
     default = default_rules().terminal
     if whole is not default("bracket_kind") and whole.pattern != default("bracket_kind").pattern:
         return functools.partial(_whole_kind, whole.match)
+    return _default_kinder()
+
+
+@functools.cache
+def _default_kinder() -> Callable[[str, int, int], str | None]:
+    """``bracket_kinder`` for the default grammar, made once: not a closure per transcript."""
+    default = default_rules().terminal
     forms = tuple((default(rule).match, kind) for rule, kind in BRACKET_FORMS)
-    match = whole.match
+    match = default("bracket_kind").match
 
     def kind(text: str, start: int, end: int) -> str | None:
         possible = _forms(text, start, end)

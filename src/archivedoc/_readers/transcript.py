@@ -239,6 +239,7 @@ def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
                 listed[len(blocks)] = addressed
                 block = BlockParts("participants", block_text, start, after)
         blocks.append(block)
+    del raw  # its tuples, one per block, would stay alive to the end: a tenth of the peak
     mentioned = _mentions(blocks, listed, terminal)
     people, where = distinct(person for _, person in mentioned)
     owners: dict[int, dict[int, None]] = {}  # a block's people, once each, in order
