@@ -20,7 +20,7 @@ from typing import Any
 
 from archivedoc._grammar import lexicons
 from archivedoc._grammar_build import prefix_tree
-from archivedoc._readers.rules import default_rules
+from archivedoc._readers.rules import default_rules, which_group
 
 __all__ = ["BRACKET_FORMS", "bracket_kinder"]
 
@@ -222,10 +222,4 @@ def _whole_kind(match: Callable[..., Any], text: str, start: int, end: int) -> s
     found = match(text, start)
     if found is None or found.end() != end:
         return None
-    last = found.lastgroup
-    if last in _KINDS:
-        return str(last)
-    for name in _KINDS:
-        if found.group(name) is not None:
-            return name
-    return None
+    return which_group(found, _KINDS)

@@ -17,7 +17,7 @@ from parsimonious.grammar import Grammar
 
 from archivedoc._grammar import default_grammar
 
-__all__ = ["Rules", "default_rules"]
+__all__ = ["Rules", "default_rules", "which_group"]
 
 
 class Rules:
@@ -61,3 +61,21 @@ class _Terminals(dict[str, Any]):
 def default_rules() -> Rules:
     """The default grammar's rules (compiled on first use)."""
     return Rules(default_grammar())
+
+
+def which_group(found: Any, names: tuple[str, ...]) -> str | None:
+    """The first of the named groups ``names`` that took part in the match.
+
+    The kinds are alternatives, so just one takes part: usually the match's
+    last group (one C call); when that is a group inside the kind's group
+    ("label" in "field"), each name is tested.
+    """
+    if found is None:
+        return None
+    last = found.lastgroup
+    if last in names:
+        return str(last)
+    for name in names:
+        if found.group(name) is not None:
+            return name
+    return None

@@ -28,7 +28,7 @@ from archivedoc._readers.people import (
     field_people,
     list_people,
 )
-from archivedoc._readers.rules import Rules, default_rules
+from archivedoc._readers.rules import Rules, default_rules, which_group
 from archivedoc._readers.turns import read_turn
 
 __all__ = ["PersonParts"]  # re-exported: the model reads people as these
@@ -308,7 +308,7 @@ def _kind_whole(text: str, start: int, after: str, rules: Rules) -> BlockParts:
     found = rules.terminal("block_kind").match(text)
     if found is None:
         return BlockParts("paragraph", text, start, after)
-    return _block(_which(found, _BLOCK_KINDS), found, text, start, after, rules)
+    return _block(which_group(found, _BLOCK_KINDS), found, text, start, after, rules)
 
 
 def _kind_by_kind(text: str, start: int, after: str, rules: Rules) -> BlockParts:
@@ -410,24 +410,6 @@ def _block(
     if kind == "heading" and not read_turn(text, rules):
         return BlockParts("heading", text, start, after)
     return BlockParts("paragraph", text, start, after)
-
-
-def _which(found: Any, names: tuple[str, ...]) -> str | None:
-    """The first of the named groups ``names`` that took part in the match.
-
-    The kinds are alternatives, so just one takes part: usually the match's
-    last group (one C call); when that is a group inside the kind's group
-    ("label" in "field"), each name is tested.
-    """
-    if found is None:
-        return None
-    last = found.lastgroup
-    if last in names:
-        return str(last)
-    for name in names:
-        if found.group(name) is not None:
-            return name
-    return None
 
 
 def _field(text: str, start: int, after: str, found: Any, rules: Rules) -> BlockParts:
