@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +49,8 @@ _WORDS = [
     "omitted", "illegible", "STAMP", "signature", "hand-written", "crossed", "out", "Page",
     "page", "break", "PAGE", "BREAK", "323", "1", "12", "1234", "...", "…", ". . .", ".", ",",
     ";", ":", "?", "words?", "I", "We", "In", "для", "сна", "\u017fic", "\u212a", "İ", "é",
-    "\u2019s", "'s",
+    "\u2019s", "'s", "remainder", "Abridged", "EXCERPT", "author's", "Publisher's", "notes",
+    "translator", "editor", "Omitted",
     "Commander-in-", "Chief", "Comrade", "Dr.", "(b)", "VKP/b/", "\n", "\t", "\r\n", "  ", "\f",
     "[", "]", "x1", "_",
 ]  # fmt: skip
@@ -128,3 +130,19 @@ def test_an_override_of_bracket_kind_takes_effect() -> None:
         "footnote_ref", "supplied", "name",
     ]  # fmt: skip
     assert [i.kind for i in mine.inlines] == ["supplied", "other", "other"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Trans. note", "translator's note", "Ed. note", "editor's notes", "author's note",
+        "publisher's note", "Note:", "notes -", "Emphasis added", "not included",
+        "Source: TASS", "here follow", "The rest", "Remainder", "omitted", "Abridged",
+        "Excerpt", "text - ed.", "as printed -trans",
+    ],
+)  # fmt: skip
+def test_every_opening_of_a_note_is_left_open(opening: str) -> None:
+    """Each of NOTE_BRACKET's openings, in any case, is a note for the quick look too."""
+    for text in (f"[{opening}]", f"[{opening.upper()}]", f"[{opening.lower()} here]"):
+        _check(text, 0, len(text))
+    assert _KIND(f"[{opening}]", 0, len(opening) + 2) == "note"
