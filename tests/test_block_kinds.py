@@ -9,6 +9,7 @@ gives, on block shapes made up here and on the project's documents.
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -39,7 +40,9 @@ def test_a_page_marker_is_at_most_the_reach_long() -> None:
     pattern = terminal("block_page_marker").pattern
     head = r"(?P<page_marker>(?:"
     piece = pattern[pattern.index(head) + len(head) : pattern.index(r"|(?<=\f))")]
-    parsed = re._parser.parse(piece.replace(r"\d", "[0-9]"))  # type: ignore[attr-defined]
+    # re._parser from Python 3.11, sre_parse before it
+    parser = getattr(re, "_parser", None) or importlib.import_module("sre_parse")
+    parsed = parser.parse(piece.replace(r"\d", "[0-9]"))
     assert parsed.getwidth()[1] == reader._PAGE_MARKER_REACH
 
 
