@@ -324,3 +324,18 @@ def test_when_the_regex_engine_runs_out_of_memory_parsimonious_reads_the_same(
 
     monkeypatch.setattr(parse, "rule_regex", lambda *args: Exhausted())
     assert archivedoc.to_dict(archivedoc.loads(SEED.read_text("utf-8"))) == expected
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=4, unique=True))
+def test_group_number_is_the_number_of_the_name_in_that_pattern(names: list[str]) -> None:
+    """The cache is keyed by pattern equality: each pattern gets its own numbers."""
+    from archivedoc._grammar_regex import group_number
+
+    pattern = regex.compile("".join(f"(?P<{name}>{name})?" for name in names))
+    reordered = regex.compile("".join(f"(?P<{name}>{name})?" for name in reversed(names)))
+    for name in names:
+        assert group_number(pattern, name) == pattern.groupindex[name]
+        assert group_number(reordered, name) == len(names) - names.index(name)
+        match = pattern.match("".join(names))
+        assert match is not None
+        assert match.group(group_number(pattern, name)) == name

@@ -11,13 +11,14 @@ parsed by parsimonious and visited node by node.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from parsimonious.nodes import Node, NodeVisitor
 
 from archivedoc._dialect import DEFAULT, DEFAULT_CLASSES, Dialect, DialectError
-from archivedoc._grammar_regex import group_name
+from archivedoc._grammar_regex import group_name, group_number
 from archivedoc._model.dates import Date
 from archivedoc._model.document import Document
 from archivedoc._model.sections import Section
@@ -44,6 +45,19 @@ LAYOUT_GROUPS = (
 _GROUPS = {name: group_name(name) for name in LAYOUT_GROUPS}
 _LABEL = group_name("section_header", "label")
 _CONTENTS_LABEL = group_name("contents_header", "label")
+
+
+@functools.cache
+def _numbers(pattern: Any) -> dict[str, int]:
+    """The layout regex's group numbers by rule (and the two labels by group name).
+
+    A match is read by group number: by name, the regex module costs five
+    times as much (see ``group_number``).
+    """
+    found = {rule: group_number(pattern, name) for rule, name in _GROUPS.items()}
+    for name in (_LABEL, _CONTENTS_LABEL):
+        found[name] = group_number(pattern, name)
+    return found
 
 
 class SectionError(ValueError):
@@ -131,7 +145,7 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         reads it.
         """
         text = match.string
-        group = _GROUPS
+        group = _numbers(match.re)
         starts, ends = match.starts, match.ends  # lists of offsets, not of span tuples
 
         def once(rule: str) -> str | None:
@@ -145,7 +159,7 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
         sections: list[Section] = []
         heads = starts(group["section_header"])
         if heads:
-            labels = match.captures(_LABEL)
+            labels = match.captures(group[_LABEL])
             body_starts, body_ends = starts(group["section_text"]), ends(group["section_text"])
             for index, start in enumerate(heads):
                 sections.append(
@@ -162,7 +176,7 @@ class LayoutVisitor(NodeVisitor):  # type: ignore[misc]
             sections.append(
                 self._section(
                     match.start(group["contents_header"]),
-                    match.captures(_CONTENTS_LABEL)[0],
+                    match.captures(group[_CONTENTS_LABEL])[0],
                     once("contents_items") or "",
                     text[before_starts[-1] : before_ends[-1]],
                     text[after_starts[-1] : after_ends[-1]],

@@ -15,7 +15,7 @@ from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
 from archivedoc._grammar import default_grammar
-from archivedoc._grammar_regex import group_name, whole_match
+from archivedoc._grammar_regex import group_name, group_number, terminal_numbers, whole_match
 from archivedoc._readers.nodes import alternative, child, children
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -205,6 +205,7 @@ _ITEM_RULES = (
     "loc_other",
 )
 _LOCATOR_GROUPS = frozenset(_ITEM_RULES)
+_ITEM_GROUPS = tuple((rule, group_name(rule)) for rule in _ITEM_RULES)
 
 
 def _whole_match(rule: str, groups: frozenset[str], text: str) -> Any | None:
@@ -212,31 +213,45 @@ def _whole_match(rule: str, groups: frozenset[str], text: str) -> Any | None:
     return whole_match(default_grammar(), rule, groups, text)
 
 
-def _captured(match: Any, rule: str, group: str = "") -> str | None:
-    """The last capture of a group of the match (None if it took no part)."""
-    found = match.captures(group_name(rule, group))
+def _captured(match: Any, name: str) -> str | None:
+    """The last capture of the group ``name`` of the match (None if it took no part)."""
+    found = match.captures(group_number(match.re, name))
     return str(found[-1]) if found else None
+
+
+# The groups of the ``citation`` regex that _citation_of_match reads.
+_QUOTED_TITLE = group_name("cite_quoted_title", "title")
+_BARE_TITLE = group_name("cite_bare_title", "title")
+_DATE_TEXT = group_name("cite_date_text")
+_DATE_VALUE = group_name("date_value")
+_URL = group_name("cite_url")
+_URL_TEXT = group_name("cite_url", "url")
+_ARCHIVE = group_name("cite_archive", "archive")
+_SOURCE = group_name("cite_source", "source")
+_CLAUSE = group_name("credit_clause")
+_ROLE = group_name("credit_roles", "role")
+_NAME = group_name("credit_names", "name")
 
 
 def _citation_of_match(match: Any) -> CitationParts:
     """What :func:`read_citation` reads from a tree, read from the regex's groups."""
-    title = _captured(match, "cite_quoted_title", "title")
+    title = _captured(match, _QUOTED_TITLE)
     if title is None:
-        title = _captured(match, "cite_bare_title", "title")
-    date = _captured(match, "cite_date_text")
+        title = _captured(match, _BARE_TITLE)
+    date = _captured(match, _DATE_TEXT)
     if date is None:
-        date = _captured(match, "date_value")
-    url = _captured(match, "cite_url", "url")
+        date = _captured(match, _DATE_VALUE)
+    url = _captured(match, _URL_TEXT)
     record_id = None
-    if match.spans(group_name("cite_url")):
+    if match.spans(group_number(match.re, _URL)):
         found = default_rules().terminal("cite_record_id").match(url or "")
         record_id = found.group("record_id") if found else None
     else:
         url = None
     found_credit: dict[str, list[str]] = {}
-    roles = list(_spanned(match, group_name("credit_roles", "role")))
-    names = list(_spanned(match, group_name("credit_names", "name")))
-    for start, end in match.spans(group_name("credit_clause")):
+    roles = list(_spanned(match, _ROLE))
+    names = list(_spanned(match, _NAME))
+    for start, end in match.spans(group_number(match.re, _CLAUSE)):
         clause_roles = [
             _ROLES.get(word, word) for word in (w.lower() for s, e, w in roles if start <= s < end)
         ]
@@ -246,8 +261,8 @@ def _citation_of_match(match: Any) -> CitationParts:
     return CitationParts(
         title,
         date,
-        _captured(match, "cite_archive", "archive"),
-        _captured(match, "cite_source", "source"),
+        _captured(match, _ARCHIVE),
+        _captured(match, _SOURCE),
         url,
         record_id,
         tuple((name, tuple(held)) for name, held in found_credit.items()),
@@ -256,7 +271,8 @@ def _citation_of_match(match: Any) -> CitationParts:
 
 def _spanned(match: Any, name: str) -> Any:
     """(start, end, text) of every capture of group ``name``."""
-    for (start, end), text in zip(match.spans(name), match.captures(name), strict=True):
+    number = group_number(match.re, name)
+    for (start, end), text in zip(match.spans(number), match.captures(number), strict=True):
         yield start, end, str(text)
 
 
@@ -267,30 +283,23 @@ def _items_of_match(match: Any) -> list[_Item]:
     capture belongs to the last item of its rule that starts at or before it.
     """
     items: list[_Item] = []
-    for rule in _ITEM_RULES:
-        spans = match.spans(group_name(rule))
+    pattern = match.re
+    for rule, name in _ITEM_GROUPS:
+        spans = match.spans(group_number(pattern, name))
         if not spans:
             continue
         if rule not in _GROUP_RULES:
             items.extend((rule, start, end, {}) for start, end in spans)
             continue
-        prefix = f"{group_name(rule)}__"
-        names = _group_names(match.re, prefix)
         found: list[dict[str, Any]] = [{} for _ in spans]  # the parts found (no Nones)
         starts = [start for start, _ in spans]
-        for name in names:
-            at = match.spans(name)
+        for part, number in terminal_numbers(pattern, rule):
+            at = match.spans(number)
             if at:
-                part = name[len(prefix) :]
-                for (start, _), written in zip(at, match.captures(name), strict=True):
+                for (start, _), written in zip(at, match.captures(number), strict=True):
                     found[bisect.bisect_right(starts, start) - 1][part] = str(written)
         items.extend(
             (rule, start, end, groups) for (start, end), groups in zip(spans, found, strict=True)
         )
     items.sort(key=lambda item: item[1])
     return items
-
-
-@functools.cache
-def _group_names(pattern: Any, prefix: str) -> tuple[str, ...]:
-    return tuple(name for name in pattern.groupindex if name.startswith(prefix))

@@ -17,7 +17,7 @@ from parsimonious.exceptions import ParseError as ParsimoniousError
 from parsimonious.nodes import Node
 
 from archivedoc._grammar import default_grammar
-from archivedoc._grammar_regex import group_name, whole_match
+from archivedoc._grammar_regex import group_name, group_number, terminal_numbers, whole_match
 from archivedoc._readers.nodes import alternative, child
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -118,6 +118,7 @@ _POINT_RULES = (
     "date_decade",
     "date_year",
 )
+_POINT_GROUPS = tuple((rule, group_name(rule)) for rule in _POINT_RULES)
 _DATE_GROUPS = frozenset(
     {
         "date_undated",
@@ -131,6 +132,20 @@ _DATE_GROUPS = frozenset(
 )
 
 
+# The groups of the ``date`` regex that _date_of_match reads.
+_UNDATED, _APPROX, _UNCERTAIN, _POINT, _UNTIL, _SHORT_YEAR = (
+    group_name(rule)
+    for rule in (
+        "date_undated",
+        "date_approx",
+        "date_uncertain",
+        "date_point",
+        "date_until",
+        "date_short_year",
+    )
+)
+
+
 def _date_match(text: str) -> Any | None:
     """The default ``date`` regex's match of all of ``text``, or None (parsimonious reads it)."""
     return whole_match(default_grammar(), "date", _DATE_GROUPS, text)
@@ -138,15 +153,16 @@ def _date_match(text: str) -> Any | None:
 
 def _date_of_match(match: Any) -> DateParts:
     """What :func:`_date` reads from a tree, read from the ``date`` regex's groups."""
-    if match.spans(group_name("date_undated")):
+    pattern = match.re
+    if match.spans(group_number(pattern, _UNDATED)):
         return DateParts("undated", False, False, None, None, "XXXX")
-    approximate = bool(match.spans(group_name("date_approx")))
-    uncertain = bool(match.spans(group_name("date_uncertain")))
-    points = match.spans(group_name("date_point"))
+    approximate = bool(match.spans(group_number(pattern, _APPROX)))
+    uncertain = bool(match.spans(group_number(pattern, _UNCERTAIN)))
+    points = match.spans(group_number(pattern, _POINT))
     start = _point_parts(_parts_within(match, points[0]))
-    if not match.spans(group_name("date_until")):
+    if not match.spans(group_number(pattern, _UNTIL)):
         return _single(start, approximate, uncertain)
-    short = match.captures(group_name("date_short_year"))
+    short = match.captures(group_number(pattern, _SHORT_YEAR))
     if short:
         return _interval(start, None, str(short[0]), approximate, uncertain)
     end = _point_parts(_parts_within(match, points[1]))
@@ -156,8 +172,9 @@ def _date_of_match(match: Any) -> DateParts:
 def _parts_within(match: Any, span: tuple[int, int]) -> dict[str, str | None]:
     """The named groups of the ``date_point`` alternative matched at ``span``, as groupdict."""
     start, end = span
-    for rule in _POINT_RULES:
-        for found in match.spans(group_name(rule)):
+    pattern = match.re
+    for rule, name in _POINT_GROUPS:
+        for found in match.spans(group_number(pattern, name)):
             if found[0] >= start and found[1] <= end:
                 return _terminal_groups(match, rule, found)
     raise _UnreadableError  # pragma: no cover - a date_point is one of its alternatives
@@ -165,20 +182,14 @@ def _parts_within(match: Any, span: tuple[int, int]) -> dict[str, str | None]:
 
 def _terminal_groups(match: Any, rule: str, span: tuple[int, int]) -> dict[str, str | None]:
     """Terminal ``rule``'s groups in ``span``: its own match's groupdict (last capture wins)."""
-    prefix = f"{group_name(rule)}__"
     parts: dict[str, str | None] = {}
-    for name in _group_names(match.re, prefix):
+    for part, number in terminal_numbers(match.re, rule):
         value = None
-        for (first, last), text in zip(match.spans(name), match.captures(name), strict=True):
+        for (first, last), text in zip(match.spans(number), match.captures(number), strict=True):
             if first >= span[0] and last <= span[1]:
                 value = text
-        parts[name[len(prefix) :]] = value
+        parts[part] = value
     return parts
-
-
-@functools.cache
-def _group_names(pattern: Any, prefix: str) -> tuple[str, ...]:
-    return tuple(name for name in pattern.groupindex if name.startswith(prefix))
 
 
 def _required(node: Node, name: str) -> Node:

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from archivedoc._grammar_regex import group_number
+
 
 class PersonParts(NamedTuple):
     """A person of a participant list, a people field or an address line."""
@@ -220,7 +222,7 @@ def list_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...
         checked = True
         labelled = side_rule.match(flat, pos, end) if "side" in flat[pos:end] else None
         if labelled:
-            side = labelled.group("side")
+            side = labelled.group(group_number(side_rule, "side"))
             pos = labelled.end()
         shared = ""
         for index, found in enumerate(person.finditer(flat, pos, end)):
@@ -264,8 +266,9 @@ def _person(
     institution or a country ("Foreign Ministry") is no person (None).
     """
     start, end = found.span()
-    name_start, name_end = found.span("name")
-    title = " ".join(found.group("title").split())
+    pattern = found.re
+    name_start, name_end = found.span(group_number(pattern, "name"))
+    title = " ".join(found.group(group_number(pattern, "title")).split())
     gloss = terminal("name_gloss").match(source, name_start, name_end)
     if gloss and gloss.end() < name_end:
         name_start = gloss.end()
@@ -285,7 +288,7 @@ def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, 
     found = terminal("address_line").match(text)
     if found is None:
         return ()
-    person = terminal("participant").fullmatch(text, *found.span("person"))
+    person = terminal("participant").fullmatch(text, *found.span(group_number(found.re, "person")))
     one = _person(person, text, offset, None, terminal) if person else None
     return () if one is None else (one,)
 

@@ -16,6 +16,7 @@ from parsimonious.expressions import Expression, Regex
 from parsimonious.grammar import Grammar
 
 from archivedoc._grammar import default_grammar
+from archivedoc._grammar_regex import group_number
 
 __all__ = ["Rules", "default_rules", "which_group"]
 
@@ -75,7 +76,8 @@ def which_group(found: Any, names: tuple[str, ...]) -> str | None:
     last = found.lastgroup
     if last in names:
         return str(last)
+    pattern = found.re
     for name in names:
-        if found.group(name) is not None:
+        if found.group(group_number(pattern, name)) is not None:
             return name
     return None

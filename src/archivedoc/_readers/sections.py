@@ -13,7 +13,7 @@ import functools
 from parsimonious.exceptions import ParseError as ParsimoniousError
 
 from archivedoc._grammar import default_grammar
-from archivedoc._grammar_regex import group_name, whole_match
+from archivedoc._grammar_regex import group_name, group_number, whole_match
 from archivedoc._readers.nodes import alternative, child, children
 from archivedoc._readers.rules import Rules, default_rules
 
@@ -22,6 +22,11 @@ from archivedoc._readers.rules import Rules, default_rules
 _LANGUAGE_GROUPS = frozenset({"language_name"})
 _CONTENTS_GROUPS = frozenset({"item_kind", "item_language"})
 _CREDITS_GROUPS = frozenset({"credits_sponsor"})
+# The groups the readers take from those regexes.
+_LANGUAGE_NAME = group_name("language_name")
+_ITEM_KIND = group_name("item_kind", "kind")
+_ITEM_LANGUAGE = group_name("item_language")
+_SPONSOR_NAME = group_name("credits_sponsor", "name")
 
 # Kind as written (lower case) -> the kind reported.
 _KINDS = {
@@ -45,7 +50,8 @@ def read_languages(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     if rules is None or rules is default_rules():
         match = whole_match(default_grammar(), "language_list", _LANGUAGE_GROUPS, text)
         if match is not None:
-            return tuple(str(name) for name in match.captures(group_name("language_name")))
+            names = match.captures(group_number(match.re, _LANGUAGE_NAME))
+            return tuple(str(name) for name in names)
     rules = rules or default_rules()
     try:
         node = rules["language_list"].parse(text)
@@ -79,8 +85,8 @@ def read_contents_item(text: str, rules: Rules | None = None) -> tuple[str | Non
     if rules is None or rules is default_rules():
         match = whole_match(default_grammar(), "contents_item", _CONTENTS_GROUPS, text)
         if match is not None:
-            kinds = match.captures(group_name("item_kind", "kind"))
-            languages = match.captures(group_name("item_language"))
+            kinds = match.captures(group_number(match.re, _ITEM_KIND))
+            languages = match.captures(group_number(match.re, _ITEM_LANGUAGE))
             return _kind(str(kinds[-1])), str(languages[-1]) if languages else None
     rules = rules or default_rules()
     try:
@@ -107,7 +113,7 @@ def read_sponsors(text: str, rules: Rules | None = None) -> tuple[str, ...]:
     if rules is None or rules is default_rules():
         match = whole_match(default_grammar(), "credits_text", _CREDITS_GROUPS, text)
         if match is not None:
-            names = match.captures(group_name("credits_sponsor", "name"))
+            names = match.captures(group_number(match.re, _SPONSOR_NAME))
             return tuple(str(name) for name in names)
     rules = rules or default_rules()
     try:

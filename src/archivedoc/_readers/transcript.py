@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from archivedoc._grammar import lexicons
+from archivedoc._grammar_regex import group_number
 from archivedoc._readers.brackets import bracket_kinder
 from archivedoc._readers.dates import date_prefix
 from archivedoc._readers.people import (
@@ -402,18 +403,22 @@ def _block(
     if kind in ("page_marker", "mark"):
         return BlockParts(kind, text, start, after)
     if kind == "footnote":
-        return BlockParts("footnote", text, start, after, number=found.group("number"))
+        number = found.group(group_number(found.re, "number"))
+        return BlockParts("footnote", text, start, after, number=number)
     if kind == "field":
         return _field(text, start, after, found, rules)
     if kind == "item":
-        return BlockParts("item", text, start, after, label=found.group("label"))
+        label = found.group(group_number(found.re, "label"))
+        return BlockParts("item", text, start, after, label=label)
     if kind == "heading" and not read_turn(text, rules):
         return BlockParts("heading", text, start, after)
     return BlockParts("paragraph", text, start, after)
 
 
 def _field(text: str, start: int, after: str, found: Any, rules: Rules) -> BlockParts:
-    label, value = found.group("label"), found.group("value")
+    pattern = found.re
+    label = found.group(group_number(pattern, "label"))
+    value = found.group(group_number(pattern, "value"))
     date = start_time = end_time = None
     if label in _TIME_FIELDS:
         rest = value
