@@ -280,9 +280,25 @@ def _mentions(
     return mentioned
 
 
+_SPACE_PAIR = re.compile(r"\s\s")  # \s: str.split's spaces (a test checks every character)
+
+
 def _running_text(text: str) -> bool:
-    """Whether a paragraph is running text, which ends a document's header block."""
-    return len(" ".join(text[:400].split())) > 100  # a prefix: no list of every word
+    """Whether a paragraph is running text, which ends a document's header block.
+
+    That is: its first 400 characters are longer than 100 with each run of
+    spaces made one space and none at the ends (``" ".join(prefix.split())``).
+    That length is the stripped prefix's unless a run of two spaces shrinks
+    it, and at least the place of the first such run: a list of every word
+    (the peak of a small document's load) is made only when it decides.
+    """
+    prefix = text[:400].strip()
+    if len(prefix) <= 100:
+        return False
+    pair = _SPACE_PAIR.search(prefix)
+    if pair is None or pair.start() > 100:
+        return True
+    return len(" ".join(prefix.split())) > 100
 
 
 #: A block's parts from its text, start, separator after it and the grammar.
