@@ -102,10 +102,15 @@ class FootnoteParts(NamedTuple):
 
 
 class TranscriptParts(NamedTuple):
-    """Everything a transcript's structure is made of, as plain data."""
+    """Everything a transcript's structure is made of, as plain data.
+
+    ``blocks`` is a list, the reader's own (not a copy): the model drops each
+    block's parts once it has made the block, so that the parts of all the
+    blocks and all the blocks are not alive at once.
+    """
 
     lead: str
-    blocks: tuple[BlockParts, ...]
+    blocks: list[BlockParts]
     participants: tuple[PersonParts, ...]
     turns: tuple[TurnParts, ...]
     inlines: tuple[InlineParts, ...]
@@ -152,6 +157,10 @@ def split_blocks(
     end = len(text)
     blocks: list[tuple[str, int, str, bool]] = []
     append = blocks.append
+    # One string for each separator ("\n\n" mostly), not one per block: the
+    # blocks keep them, a short string costs 50 bytes and more than its text.
+    seps: dict[str, str] = {}
+    same = seps.setdefault
     participants = terminal("participant_block")
     starts = _participant_starts(text, terminal)
     if terminal("blank_line").search(text, pos) is None:
@@ -162,14 +171,16 @@ def split_blocks(
         found = participants.match(text, pos) if pos in starts else None
         if found is not None:
             after = sep.match(text, found.end())
-            append((found.group(), pos, after.group(), True))
+            between = after.group()
+            append((found.group(), pos, same(between, between), True))
             pos = after.end()
             continue
         # One scan to the next participant list or the end: finditer goes on
         # where each break ends, as a new search from there would.
         for cut in breaks.finditer(text, pos):
             cut_start, cut_end = cut.span()
-            append((text[pos:cut_start], pos, text[cut_start:cut_end], False))
+            between = text[cut_start:cut_end]
+            append((text[pos:cut_start], pos, same(between, between), False))
             pos = cut_end
             if pos in starts:
                 break
@@ -255,7 +266,7 @@ def parse_transcript(text: str, rules: Rules | None = None) -> TranscriptParts:
     inlines = _inlines(text, blocks, terminal, digits)
     return TranscriptParts(
         lead,
-        tuple(blocks),
+        blocks,
         tuple(people),
         _turns(blocks, people, rules),
         inlines,
