@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from archivedoc._model import transcript as model
 from archivedoc._readers import transcript as reader
+from archivedoc._readers.rules import Rules
+from archivedoc.model import Transcript
 
 #: Spaces of every kind str.split knows, and characters it does not split on.
 _PIECES = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u3000"]
@@ -44,3 +48,33 @@ def test_the_space_pair_rule_knows_the_spaces_of_str_split() -> None:
 @example("x" * 95 + " " * 10 + "x")
 def test_running_text_is_its_definition(text: str) -> None:
     assert reader._running_text(text) == _running_text(text)
+
+
+def test_equal_separators_are_one_string() -> None:
+    """The blocks keep their separators: "\\n\\n" once, not once per block."""
+    text = "Stalin: yes.\n\nPresent: Molotov, Soong\n\nSoong: no.\n\nKim: maybe.\n\nThe end."
+    cut = reader.split_blocks(text)[1]
+    assert [is_list for _, _, _, is_list in cut] == [False, True, False, False, False]
+    separators = [after for _, _, after, _ in cut]
+    assert separators == ["\n\n"] * 4 + [""]
+    assert all(after is separators[0] for after in separators[:-1])
+    blocks = Transcript(text).blocks
+    assert [b.after for b in blocks] == separators
+    assert all(b.after is blocks[0].after for b in blocks[:-1])
+
+
+def test_the_model_drops_the_parts_of_each_block_it_makes(monkeypatch: pytest.MonkeyPatch) -> None:
+    lists: list[list[reader.BlockParts]] = []
+
+    def parse(text: str, rules: Rules | None = None) -> reader.TranscriptParts:
+        parts = reader.parse_transcript(text, rules)
+        lists.append(parts.blocks)
+        return parts
+
+    monkeypatch.setattr(model, "parse_transcript", parse)
+    text = "Date: May 1, 1950\n\nStalin: yes.\n\n1. An item.\n\nSECRET\n\n[1] A note."
+    blocks = Transcript(text).blocks
+    assert [b.KIND for b in blocks] == ["field", "paragraph", "item", "mark", "footnote"]
+    (made,) = lists
+    assert len(made) == len(blocks)
+    assert all(part is model._DROPPED for part in made)
