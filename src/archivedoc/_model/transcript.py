@@ -313,8 +313,8 @@ _BLOCK_CLASSES: dict[str, type[Block]] = {
 _PLAIN_KINDS = frozenset(("paragraph", "heading", "mark", "page_marker"))
 
 
-def _structure(text: str, grammar: Rules | None) -> dict[str, object]:
-    """The derived attributes of a Transcript of ``text``, from what the reader finds.
+def _structure(source: str, grammar: Rules | None) -> dict[str, object]:
+    """The derived attributes of a Transcript of ``source``, from what the reader finds.
 
     One pass over the blocks makes them and collects the fields; the parts'
     tuples are unpacked rather than read by attribute (a transcript has
@@ -325,7 +325,7 @@ def _structure(text: str, grammar: Rules | None) -> dict[str, object]:
     10.4 times their size.
     """
     lead, block_parts, person_parts, turn_parts, inline_parts, footnote_parts = parse_transcript(
-        text, grammar
+        source, grammar
     )
     people = tuple([Participant(*person) for person in person_parts])
     del person_parts
