@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -9,7 +11,12 @@ from hypothesis import strategies as st
 import archivedoc
 from archivedoc import DEFAULT
 from archivedoc._grammar import lexicons, terminal
-from archivedoc._readers.brackets import BRACKET_FORMS, _forms, _whole_kind, bracket_kinder
+from archivedoc._readers.brackets import (
+    BRACKET_FORMS,
+    _whole_kind,
+    bracket_kinder,
+    quick_kinder,
+)
 from archivedoc._readers.rules import default_rules
 from conftest import DOCUMENTS, read_exact
 
@@ -27,17 +34,44 @@ def _by_whole(text: str, start: int, end: int) -> str | None:
     return _whole_kind(terminal("bracket_kind").match, text, start, end)
 
 
+#: What the quick look gives a bracket it cannot tell (the whole rule decides).
+_UNTOLD = "untold"
+
+
+def _quick(text: str, start: int, end: int) -> tuple[str | None, list[int]]:
+    """The quick look's kind of a bracket, and the forms it tried (indices, in order)."""
+    tried: list[int] = []
+
+    def recorded(index: int, rule: str) -> Callable[[str, int], object]:
+        def match(text: str, pos: int) -> object:
+            tried.append(index)
+            return terminal(rule).match(text, pos)
+
+        return match
+
+    matches = tuple(recorded(i, rule) for i, (rule, _) in enumerate(BRACKET_FORMS))
+    kind = quick_kinder(matches, lambda text, start, end: _UNTOLD)
+    return kind(text, start, end), tried
+
+
 def _check(text: str, start: int, end: int) -> None:
     """Each form ruled out never matches up to the bracket's end; the kind is the whole rule's.
 
-    (A form may match a bracket inside a bracket, "[1]" of "[1]]", which is
-    of no kind: the match ends before the bracket does.)
+    The forms ruled out are those the quick look did not try before the one
+    that decided (the last it tried, if that matched; else every form).  (A
+    form may match a bracket inside a bracket, "[1]" of "[1]]", which is of no
+    kind: the match ends before the bracket does.)
     """
-    possible = _forms(text, start, end)
-    if possible is not None:
-        for can, (rule, _) in zip(possible, BRACKET_FORMS, strict=True):
+    kind, tried = _quick(text, start, end)
+    if kind != _UNTOLD:
+        assert tried == sorted(set(tried)), tried  # in bracket_kind's order, each once
+        decided = len(BRACKET_FORMS)
+        if tried and terminal(BRACKET_FORMS[tried[-1]][0]).match(text, start) is not None:
+            decided = tried[-1]
+        for index, (rule, _) in enumerate(BRACKET_FORMS[:decided]):
             found = terminal(rule).match(text, start)
-            assert can or found is None or ("]" in text[start + 1 : end - 1]), rule
+            assert index in tried or found is None or "]" in text[start + 1 : end - 1], rule
+        assert kind == _by_whole(text, start, end)
     assert _KIND(text, start, end) == _by_whole(text, start, end)
 
 
@@ -103,10 +137,18 @@ def test_the_physical_words_in_any_case() -> None:
 
 
 def test_the_quick_look_leaves_what_it_cannot_tell_to_the_rule() -> None:
-    assert _forms("[для сна]", 0, 9) is None
-    assert _forms("(x)", 0, 3) is None
-    assert _forms("[a [b] c]", 0, 9) == (False,) * len(BRACKET_FORMS)
-    assert _forms("x [his] y", 2, 7) is not None
+    assert _quick("[для сна]", 0, 9) == (_UNTOLD, [])
+    assert _quick("(x)", 0, 3) == (_UNTOLD, [])
+    assert _quick("[a [b] c]", 0, 9) == (None, [])
+    assert _quick("x [his] y", 2, 7) == ("supplied", [len(BRACKET_FORMS) - 1])
+
+
+def test_the_quick_look_stops_at_the_first_form_that_matches() -> None:
+    forms = [rule for rule, _ in BRACKET_FORMS]
+    assert _quick("x [1] y", 2, 5) == ("footnote_ref", [0])
+    assert _quick("the [illegible] word", 4, 15) == ("physical", [forms.index("bracket_physical")])
+    assert _quick("F[oreign]", 1, 9)[0] == "expansion"
+    assert _quick("F[oreign]", 1, 9)[1][-1] == forms.index("bracket_expansion")
 
 
 def test_the_quick_look_on_the_project_documents() -> None:

@@ -6,8 +6,9 @@ before it, some of which scan the whole bracket at every character
 (``physical``'s word list in any case).  The forms are rules of their own
 too, and a look at the bracket's shape, a few string operations on its
 text and the characters next to it, rules out the forms that cannot match
-it, so that only the others are tried, in ``bracket_kind``'s order (a test
-checks that a form ruled out never matches).
+it, so that only the others are tried, in ``bracket_kind``'s order, up to
+the first that matches (a test checks that a form ruled out never matches):
+the forms after it are not looked at.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from itertools import compress
 from typing import Any
 
 from archivedoc._grammar import lexicons
@@ -75,71 +75,116 @@ def _physical_search() -> Callable[..., Any]:
     return re.compile(prefix_tree(word.lower() for word in lexicons()["physical_marks"])).search
 
 
-def _forms(text: str, start: int, end: int) -> tuple[bool, ...] | None:
-    """Which forms of ``bracket_kind`` (BRACKET_FORMS) can match the bracket ``text[start:end]``.
+#: A form's match at a bracket's start (``pattern.match``), or None.
+Match = Callable[[str, int], Any]
+#: ``kind(text, start, end)``: the kind of the bracket ``text[start:end]``, or None.
+Kinder = Callable[[str, int, int], "str | None"]
 
-    None when the quick look cannot tell: a bracket whose text is not ASCII
-    (the forms' letter classes, scripts and case-blind words are then left to
-    the regex engine), or that is no ``[...]``.  A form ruled out here never
-    matches at ``start`` (a test checks it).  No form holds a bracket inside:
-    each ends at the first ``]``, so a bracket with a bracket inside is of no
-    kind.  On ASCII text the checks are exact (an ASCII character is a
-    letter, an upper-case letter or a digit for the regex engine as for
-    Python); a non-ASCII character next to a bracket counts as a letter of
-    either case.
+
+def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
+    """``kind(text, start, end)`` by the forms' ``matches`` (one per BRACKET_FORMS, in order).
+
+    The bracket ``text[start:end]`` is of the kind of the first form that
+    matches at its start (of no kind, None, if that match ends before the
+    bracket's end or no form matches), as with ``bracket_kind``; the forms
+    are looked at in that order, and each is tried only if a look at the
+    bracket's shape, a few string operations on its text and the characters
+    next to it, leaves it open.  A form ruled out here never matches at
+    ``start`` (a test checks it), and the forms after the first that matches
+    are not looked at.
+
+    A bracket the quick look cannot tell is given ``untold``'s kind (the
+    whole ``bracket_kind``'s): a bracket whose text is not ASCII (the forms'
+    letter classes, scripts and case-blind words are then left to the regex
+    engine), or that is no ``[...]``.  No form holds a
+    bracket inside: each ends at the first ``]``, so a bracket with a bracket
+    inside is of no kind.  On ASCII text the checks are exact (an ASCII
+    character is a letter, an upper-case letter or a digit for the regex
+    engine as for Python); a non-ASCII character next to a bracket counts as
+    a letter of either case.
     """
-    if end - start < 2 or text[start] != "[" or text[end - 1] != "]":
-        return None
-    inner = text[start + 1 : end - 1]
-    if not inner.isascii():
-        return None
-    if not inner or "[" in inner or "]" in inner:
-        return _NONE
-    first = inner[0]
-    if not first.isalpha():  # "[1]", "[...]", "[ napravlenie]", "[.]", "[?]"
-        return (
-            first.isdigit(),  # footnote_ref
-            first in " .",  # elision
-            False,  # page_marker
-            False,  # sic
-            "-" in inner and inner.endswith(_NOTE_ENDINGS),  # note: "[... -ed.]"
-            _physical_search()(inner.lower()) is not None,  # physical: "[2 words missing]"
-            False,  # expansion: a letter first
-            inner[-1] == "?",  # uncertain
-            first == " ",  # original_term: "[ napravlenie]"
-            False,  # gloss: a capital first
-            "." in inner,  # initials: "[... N.T.]"
-            False,  # name: a capital first
-            inner in _PUNCTUATION,  # supplied: "[.]"
-        )
-    lower = inner.lower()
-    upper = first.isupper()
-    before = text[start - 1] if start else ""
-    return (
-        False,  # footnote_ref
-        False,  # elision
-        first in "Pp",  # page_marker: "[Page 3]", "[PAGE BREAK]"
-        first in "sS",  # sic
-        lower.startswith(_NOTE_OPENINGS) or ("-" in inner and inner.endswith(_NOTE_ENDINGS)),
-        _physical_search()(lower) is not None,  # physical: a word of the list, any case
-        _letter(before) or _letter(text[end : end + 1]),  # expansion: glued to a letter
-        inner[-1] == "?",  # uncertain
-        (len(inner) <= 6 and inner.isupper())  # original_term: "[KB]", "[napravlenie]"
-        or (not upper and len(inner) >= 4 and " " not in inner),
-        upper and _acronym_before(text, start, before),  # gloss: "MPR [Mongolian ...]"
-        "." in inner,  # initials: "[Soviet translator N.T.]"
-        upper  # name: "Mao [Zedong]", "[T.V.] Soong"
-        and ((before == " " and _capital_before(text, start)) or _capital_after(text, end)),
-        True,  # supplied: a letter first
-    )
+    (
+        footnote_ref, elision, page_marker, sic, note, physical, expansion, uncertain,
+        original_term, gloss, initials, name, supplied,
+    ) = matches  # fmt: skip
+    physical_search = _physical_search()
+
+    def kind(text: str, start: int, end: int) -> str | None:
+        if end - start < 2 or text[start] != "[" or text[end - 1] != "]":
+            return untold(text, start, end)
+        inner = text[start + 1 : end - 1]
+        if not inner.isascii():
+            return untold(text, start, end)
+        if not inner or "[" in inner or "]" in inner:
+            return None
+        first = inner[0]
+        found = None
+        if not first.isalpha():  # "[1]", "[...]", "[ napravlenie]", "[.]", "[?]"
+            if first.isdigit() and (found := footnote_ref(text, start)):
+                return _ending(found, end, "footnote_ref")
+            if first in " ." and (found := elision(text, start)):
+                return _ending(found, end, "elision")
+            # no page_marker, no sic: a letter first
+            if "-" in inner and inner.endswith(_NOTE_ENDINGS) and (found := note(text, start)):
+                return _ending(found, end, "note")  # "[... -ed.]"
+            if physical_search(inner.lower()) and (found := physical(text, start)):
+                return _ending(found, end, "physical")  # "[2 words missing]"
+            # no expansion: a letter first
+            if inner[-1] == "?" and (found := uncertain(text, start)):
+                return _ending(found, end, "uncertain")
+            if first == " " and (found := original_term(text, start)):
+                return _ending(found, end, "original_term")  # "[ napravlenie]"
+            # no gloss: a capital first
+            if "." in inner and (found := initials(text, start)):
+                return _ending(found, end, "name")  # "[... N.T.]"
+            # no name: a capital first
+            if inner in _PUNCTUATION and (found := supplied(text, start)):
+                return _ending(found, end, "supplied")  # "[.]"
+            return None
+        lower = inner.lower()
+        if first in "Pp" and (found := page_marker(text, start)):
+            return _ending(found, end, "page_marker")  # "[Page 3]", "[PAGE BREAK]"
+        if first in "sS" and (found := sic(text, start)):
+            return _ending(found, end, "sic")
+        if (
+            lower.startswith(_NOTE_OPENINGS) or ("-" in inner and inner.endswith(_NOTE_ENDINGS))
+        ) and (found := note(text, start)):
+            return _ending(found, end, "note")
+        if physical_search(lower) and (found := physical(text, start)):
+            return _ending(found, end, "physical")  # a word of the list, any case
+        before = text[start - 1] if start else ""
+        after = text[end : end + 1]  # a letter next to it: ASCII, or any non-ASCII character
+        if (
+            before.isalpha() or not before.isascii() or after.isalpha() or not after.isascii()
+        ) and (found := expansion(text, start)):
+            return _ending(found, end, "expansion")  # glued to a letter
+        if inner[-1] == "?" and (found := uncertain(text, start)):
+            return _ending(found, end, "uncertain")
+        upper = first.isupper()
+        if (
+            (len(inner) <= 6 and inner.isupper())  # "[KB]"
+            or (not upper and len(inner) >= 4 and " " not in inner)  # "[napravlenie]"
+        ) and (found := original_term(text, start)):
+            return _ending(found, end, "original_term")
+        if upper and _acronym_before(text, start, before) and (found := gloss(text, start)):
+            return _ending(found, end, "supplied")  # "MPR [Mongolian ...]"
+        if "." in inner and (found := initials(text, start)):
+            return _ending(found, end, "name")  # "[Soviet translator N.T.]"
+        if (
+            upper  # "Mao [Zedong]", "[T.V.] Soong"
+            and ((before == " " and _capital_before(text, start)) or _capital_after(text, end))
+            and (found := name(text, start))
+        ):
+            return _ending(found, end, "name")
+        found = supplied(text, start)  # a letter first
+        return _ending(found, end, "supplied") if found else None
+
+    return kind
 
 
-_NONE = (False,) * len(BRACKET_FORMS)
-
-
-def _letter(char: str) -> bool:
-    """Whether ``char`` may be a letter (``\\p{L}``): an ASCII letter or any non-ASCII one."""
-    return char.isalpha() or not char.isascii()
+def _ending(found: Any, end: int, kind: str) -> str | None:
+    """``kind`` if the form's match ``found`` ends at the bracket's ``end``, else None."""
+    return kind if found.end() == end else None
 
 
 def _acronym_before(text: str, start: int, before: str) -> bool:
@@ -159,13 +204,14 @@ def _capital_before(text: str, start: int) -> bool:
     and hyphens after anything else; here the last word between spaces,
     looked at only if it is all ASCII letters.
     """
-    window = text[max(start - 1 - _NAME_REACH, 0) : start - 1]
-    word = window.rsplit(" ", 1)[-1]
+    low = max(start - 1 - _NAME_REACH, 0)  # the window looked at: text[low : start - 1]
+    space = text.rfind(" ", low, start - 1)
+    word = text[space + 1 if space >= 0 else low : start - 1]
     end = word[-1:]
     if end.isascii() and not end.isalpha() and end not in ("'", "-"):
         return False  # "us. [We]": the word must end just before the space
-    if not word.isalpha() or not word.isascii() or len(word) == len(window) == _NAME_REACH:
-        return True  # no plain word: let the rule decide
+    if not word.isalpha() or not word.isascii() or (space < 0 and start - 1 - low == _NAME_REACH):
+        return True  # no plain word, or one as long as the window: let the rule decide
     return word[0].isupper()
 
 
@@ -201,20 +247,8 @@ def bracket_kinder(terminal: Callable[[str], Any]) -> Callable[[str, int, int], 
 def _default_kinder() -> Callable[[str, int, int], str | None]:
     """``bracket_kinder`` for the default grammar, made once: not a closure per transcript."""
     default = default_rules().terminal
-    forms = tuple((default(rule).match, kind) for rule, kind in BRACKET_FORMS)
-    match = default("bracket_kind").match
-
-    def kind(text: str, start: int, end: int) -> str | None:
-        possible = _forms(text, start, end)
-        if possible is None:
-            return _whole_kind(match, text, start, end)
-        for form, name in compress(forms, possible):  # the forms left open, in order
-            found = form(text, start)
-            if found is not None:
-                return name if found.end() == end else None
-        return None
-
-    return kind
+    whole = functools.partial(_whole_kind, default("bracket_kind").match)
+    return quick_kinder(tuple(default(rule).match for rule, _ in BRACKET_FORMS), whole)
 
 
 def _whole_kind(match: Callable[..., Any], text: str, start: int, end: int) -> str | None:
