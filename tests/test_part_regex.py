@@ -41,7 +41,7 @@ CITATIONS = [
 ]
 
 LOCATORS = [
-    "RGANI, f. 5, op. 47, d. 208, ll. 61-62",
+    "RGANI, f. 5, op. 47, d. 208, ll. 161-162",
     "Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives",
     "APRF: F. 47, Op. 2, D. 212, Ll. 127. Reprinted in Somebody, Vol. 5 (Moscow: X, 2005), p. 158",
     "Foreign Ministry (AVPRF) fond 0100, opis 42, delo 329, papka 12",
@@ -134,7 +134,7 @@ def test_locator_parts_are_read() -> None:
     values = dict(zip(citation.LOCATOR_PARTS, citation.read_locator(LOCATORS[0]), strict=True))
     assert values["repository"] == "RGANI"
     assert (values["fond"], values["opis"], values["delo"]) == ("5", "47", "208")
-    assert values["pages"] == "61-62"
+    assert values["pages"] == "161-162"
 
 
 def test_citation_credit_is_read() -> None:
