@@ -126,7 +126,7 @@ EXAMPLE_RECORD: list[Line] = [
     "",
     "“Record of a Conversation between the Minister of Grain Deliveries Ivanov and the Chairman",
     "of the Regional Committee Petrov [via Sidorov],” March 02, 1950, History and Public Policy",
-    "Program Digital Archive, APRF: F. 45, Op. 1, D. 331, Ll. 15-21. Translated for CWIHP by Jane",
+    "Program Digital Archive, APRF: F. 47, Op. 2, D. 316, Ll. 14-25. Translated for CWIHP by Jane",
     "Example.",
     "http://digitalarchive.wilsoncenter.org/document/900001",
     "",

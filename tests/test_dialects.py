@@ -54,7 +54,7 @@ META_TEXT = (
 
 SITE_TEXT = (
     "\n\n## November 6, 1967 Petition on the Coming to Japan of Chiang\n\n"
-    "This document was made possible with support from Chun & Jane Chiu Family Foundation\n\n"
+    "This document was made possible with support from Park & Nora Kimm Family Foundation\n\n"
     "No. 594, Tokyo\n To: Ushiba Nobuhiko\n\n  The historic undertaking ...\n\n"
     "### Summary:\n\nKawase Ikkan insists the visit be cancelled.\n\n"
     "### Associated People & Organizations:\n\nKawase Ikkan\nChiang Ching-kuo\n\n"

@@ -58,22 +58,22 @@ def test_seed_renders_as_chicago_with_what_the_citation_carries() -> None:
 
 def test_translator_is_rendered() -> None:
     doc = Document(
-        title="Cable, Mao Zedong to Stalin",
-        date="December 30, 1948",
+        title="Cable, Pak Chong-ho to Filatov",
+        date="December 29, 1949",
         sections=[
             Citation(
-                "“Cable, Mao Zedong to Stalin,” December 30, 1948, History and Public Policy "
-                "Program Digital Archive, APRF: F. 39, Op. 1, D. 31, Ll. 49-52. "
-                "Translated for CWIHP by Sergey Radchenko."
+                "“Cable, Pak Chong-ho to Filatov,” December 29, 1949, History and Public Policy "
+                "Program Digital Archive, APRF: F. 41, Op. 2, D. 58, Ll. 44-47. "
+                "Translated for CWIHP by Olga Veretennikova."
             ),
             Contents.from_items(["English Translation"]),
         ],
     )
     item = to_csl(doc)
-    assert item["translator"] == [{"literal": "Sergey Radchenko"}]
-    assert to_zotero(doc)["translator"] == [{"family": "Radchenko", "given": "Sergey"}]
+    assert item["translator"] == [{"literal": "Olga Veretennikova"}]
+    assert to_zotero(doc)["translator"] == [{"family": "Veretennikova", "given": "Olga"}]
     note = chicago_note(item)
-    assert "Sergey Radchenko" in note and "trans." in note
+    assert "Olga Veretennikova" in note and "trans." in note
 
 
 def test_zotero_variant_matches_the_archive_translator() -> None:

@@ -244,7 +244,7 @@ def test_languages_and_credits() -> None:
         "Text.\n",
         languages="Russian, Chinese",
         citation="“Record,” May 1, 1950, History and Public Policy Program Digital Archive, "
-        "RGASPI, f. 558, op. 11, d. 328, ll. 51-55. Obtained and translated by Gary Goldberg.",
+        "RGASPI, f. 571, op. 14, d. 206, ll. 33-38. Obtained and translated by Nikolai Borodin.",
     )
     root = check(doc)
     lang = root.find(".//t:msContents/t:textLang", NS)
@@ -253,7 +253,7 @@ def test_languages_and_credits() -> None:
     resp = [r.findtext("t:resp", namespaces=NS) for r in root.iterfind(".//t:respStmt", NS)]
     assert resp == ["obtained", "translated"]
     parts = {i.get("type"): i.text for i in root.iterfind(".//t:msIdentifier/t:idno", NS)}
-    assert parts == {"fond": "558", "opis": "11", "delo": "328", "pages": "51-55"}
+    assert parts == {"fond": "571", "opis": "14", "delo": "206", "pages": "33-38"}
     assert root.findtext(".//t:msIdentifier/t:repository", namespaces=NS) == "RGASPI"
 
 

@@ -24,8 +24,8 @@ _DOC = (
     "\n\n## June 1, 1950 Record of a Conversation\n\n### Contents:\n\n- English Translation\n\n"
     "Present: Comrade Ivanov, Dr. [P.] Chen\n\n"
     "Comrade Ivanov: We welcome the delegation here.\n\n"
-    "Dr. Chen said that the F[oreign] M[inistry] agreed [sic].\n\n"
-    "\fThe Chancellor asked about the loan [...]."
+    "Dr. Chen said that his F[oreign] M[inistry] agreed [sic].\n\n"
+    "\fThe Chancellor inquired about the loan [...]."
 )
 
 
@@ -62,8 +62,8 @@ def _annotations(**changes: object) -> dict[str, object]:
     note: dict[str, object] = {
         "turns": [{"speaker": "Comrade Ivanov", "starts": "We welcome the delegation here."}],
         "reported_turns": [
-            {"speaker": "Dr. Chen", "starts": "Dr. Chen said that the"},
-            {"speaker": "The Chancellor", "starts": "The Chancellor asked about the"},
+            {"speaker": "Dr. Chen", "starts": "Dr. Chen said that his"},
+            {"speaker": "The Chancellor", "starts": "The Chancellor inquired about the"},
         ],
         "participants": [
             {"title": "Comrade", "name": "Ivanov"},

@@ -26,24 +26,24 @@ CITATIONS = [
     "",
     "x",
     "“Record of Conversation,” June 30, 1945, History and Public Policy Program Digital "
-    "Archive, AVPRF, f. 06, op. 7, p. 36, d. 575, ll. 1-5. Obtained by Sergey Radchenko "
-    "and translated by Gary Goldberg. https://digitalarchive.wilsoncenter.org/document/123400",
+    "Archive, AVPRF, f. 06, op. 7, p. 36, d. 575, ll. 1-5. Obtained by Olga Veretennikova "
+    "and translated by Nikolai Borodin. https://digitalarchive.wilsoncenter.org/document/123400",
     '"Letter," c. 1950, Wilson Center Digital Archive, Hoover Institution Archives, Box 5, '
     "Folder 3. Contributed by the National Security Archive; translated and edited by A. B. "
     "Smith, C. Jones, and D. Lee.",
     "Meeting of the Delegations, Spring 1962, Wilson Center Digital Archive, Tito Papers, "
     "Translation by X Y. <https://digitalarchive.wilsoncenter.org/document/x-y-z>.",
     "“Cable,” n.d., History and Public Policy Program Digital Archive, RGANI 0100-42-329, "
-    "B 136/59748. Obtained and translated by Zhang Shu Guang and Chen Jian.Edited by Q.",
+    "B 136/59748. Obtained and translated by Liang Wei Ming and Sun Hao.Edited by Q.",
     "“Note,” 1962-63, Wilson Center Digital Archive, Archive of the President, Moscow. "
     "Reprinted in a book, vol. 2, pp. 3-9. translated translated by nobody",
     "“Unclosed title, 1945, somewhere, obtained by",
 ]
 
 LOCATORS = [
-    "RGANI, f. 5, op. 49, d. 131, ll. 193-194",
+    "RGANI, f. 5, op. 47, d. 208, ll. 161-162",
     "Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives",
-    "APRF: F. 45, Op. 1, D. 331, Ll. 119. Reprinted in Somebody, Vol. 5 (Moscow: X, 2005), p. 148",
+    "APRF: F. 47, Op. 2, D. 212, Ll. 127. Reprinted in Somebody, Vol. 5 (Moscow: X, 2005), p. 158",
     "Foreign Ministry (AVPRF) fond 0100, opis 42, delo 329, papka 12",
     "Collection: Stalin; File no. 12; 5. doboz; Volume 3 (copy)",
     "(AVPRF), U.S. National Archives, Moscow. Library of Congress, 30-37",
@@ -100,7 +100,7 @@ CONTENTS = [
     "PDF",
 ]
 SPONSORS = [
-    "This document was made possible with support from the Blavatnik Family Foundation.",
+    "This document was made possible with support from the Kessler Family Foundation.",
     "Made possible by the generous support of the A Foundation, the B Fund, and C.",
     "Made possible by X and the Y Fund",
     "Thanks to everyone.",
@@ -133,8 +133,8 @@ def test_locator_as_parsed(text: str) -> None:
 def test_locator_parts_are_read() -> None:
     values = dict(zip(citation.LOCATOR_PARTS, citation.read_locator(LOCATORS[0]), strict=True))
     assert values["repository"] == "RGANI"
-    assert (values["fond"], values["opis"], values["delo"]) == ("5", "49", "131")
-    assert values["pages"] == "193-194"
+    assert (values["fond"], values["opis"], values["delo"]) == ("5", "47", "208")
+    assert values["pages"] == "161-162"
 
 
 def test_citation_credit_is_read() -> None:

@@ -37,7 +37,7 @@ TITLE = (
 )
 CITATION = (
     f"“{TITLE},” March 02, 1950, History and Public Policy Program Digital Archive, "
-    "APRF: F. 45, Op. 1, D. 331, Ll. 15-21. Translated for CWIHP by Jane Example."
+    "APRF: F. 47, Op. 2, D. 316, Ll. 14-25. Translated for CWIHP by Jane Example."
 )
 EXPECTED_RECORD = f"""
 

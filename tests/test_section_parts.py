@@ -65,7 +65,7 @@ def test_document_languages(seed_text: str) -> None:
         ("English HTML", "html", ("English", "en")),
         ("Korean HTML", "html", ("Korean", "ko")),
         ("Russian Original", "original", ("Russian", "ru")),
-        ("English Translation Scan of Original Document [CPSU CC stamp]", None, None),
+        ("English Translation Scan of Original Document [MID registry stamp]", None, None),
         ("Something else", None, None),
         ("", None, None),
     ],
@@ -81,8 +81,8 @@ def test_contents_items(text: str, kind: str | None, language: tuple[str, str] |
     ("text", "sponsors"),
     [
         (
-            LEAD + "the Blavatnik Family Foundation.",
-            ("Blavatnik Family Foundation",),
+            LEAD + "the Kessler Family Foundation.",
+            ("Kessler Family Foundation",),
         ),
         (
             LEAD + "Chun & Jane Chiu Family Foundation",
@@ -97,8 +97,8 @@ def test_contents_items(text: str, kind: str | None, language: tuple[str, str] |
             ("Henry Luce Foundation", "Leon Levy Foundation"),
         ),
         (
-            LEAD + "the ROK Ministry of Unification, Leon Levy Foundation",
-            ("ROK Ministry of Unification", "Leon Levy Foundation"),
+            LEAD + "the ROK Ministry of Culture, Dora Vance Foundation",
+            ("ROK Ministry of Culture", "Dora Vance Foundation"),
         ),
         (
             LEAD + "the John D. and Catherine T. MacArthur Foundation.",

@@ -278,26 +278,27 @@ def dates() -> st.SearchStrategy[Date]:
     return st.one_of(st.sampled_from(DATE_TEXTS), date_texts()).map(Date)
 
 
+# Invented on the shapes of the archive's citations (none copied from the corpus).
 _CITATION_TITLES = (
-    "Cable, Mao Zedong to Stalin",
-    "Cable, Terebin to Stalin [via Kuznetsov]",
-    "Report, 'My Observations on the Soviet Union,' Zhou Enlai to Mao Zedong (Excerpt)",
+    "Cable, Pak Chong-ho to Filatov",
+    "Cable, Zavarin to Filatov [via Kuprin]",
+    "Report, 'My Impressions of the Polish Republic,' Gao Wenming to Zhao Pingyuan (Excerpt)",
     "Memorandum of Conversation between A and B",
 )
 _SOURCES = (
-    "APRF: F. 39, Op. 1, D. 31, Ll. 54-58",
-    "RGASPI, f. 558, op. 11, d. 328, ll. 51-55",
-    "AVPRF: fond 0100, opis 40, delo 7, papka 248, listy 120-123",
+    "APRF: F. 41, Op. 2, D. 58, Ll. 23-27",
+    "RGASPI, f. 571, op. 14, d. 206, ll. 33-38",
+    "AVPRF: fond 0111, opis 27, delo 9, papka 153, listy 141-146",
     "Victor Hoo Collection, box 6, folder 9, Hoover Institution Archives",
-    "BArch, B 136/59748, 297-301",
-    "PRC FMA 207-00084-02",
+    "BArch, B 145/30217, 211-219",
+    "PRC FMA 105-00217-04",
 )
 _CREDITS = (
     "Contributed by David Wolff.",
-    "Translated by Gary Goldberg.",
-    "Translated for CWIHP by Sergey Radchenko.",
-    "Obtained by Amitav Acharya and translated by Yang Shanhou",
-    "Contributed, transcribed, and translated by Stephan Kieninger.",
+    "Translated by Nikolai Borodin.",
+    "Translated for CWIHP by Olga Veretennikova.",
+    "Obtained by Rohan Mehta and translated by Xu Lanfang",
+    "Contributed, transcribed, and translated by Jonas Feldhaus.",
     "",
 )
 

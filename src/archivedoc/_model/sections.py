@@ -149,13 +149,13 @@ class Citation(Section):
     reading never fails: a part the grammar cannot place is None.
 
     >>> from archivedoc.model import Citation
-    >>> c = Citation("“Cable, Mao Zedong to Stalin,” December 30, 1948, History and "
-    ...     "Public Policy Program Digital Archive, APRF: F. 39, Op. 1, D. 31, Ll. 49-52. "
-    ...     "Translated for CWIHP by Sergey Radchenko.")
+    >>> c = Citation("“Cable, Pak Chong-ho to Filatov,” December 29, 1949, History and "
+    ...     "Public Policy Program Digital Archive, APRF: F. 41, Op. 2, D. 58, Ll. 44-47. "
+    ...     "Translated for CWIHP by Olga Veretennikova.")
     >>> c.title, c.date.edtf, c.locator.repository, c.locator.fond
-    ('Cable, Mao Zedong to Stalin', '1948-12-30', 'APRF', '39')
+    ('Cable, Pak Chong-ho to Filatov', '1949-12-29', 'APRF', '41')
     >>> c.contributors
-    (Contributor(name='Sergey Radchenko', roles=('translated',)),)
+    (Contributor(name='Olga Veretennikova', roles=('translated',)),)
     """
 
     LABEL: ClassVar[str | None] = "Citation"
@@ -209,8 +209,8 @@ class Credits(Section):
 
     >>> from archivedoc.model import Credits
     >>> Credits("This document was made possible with support from the "
-    ...     "Blavatnik Family Foundation.").sponsors
-    ('Blavatnik Family Foundation',)
+    ...     "Kessler Family Foundation.").sponsors
+    ('Kessler Family Foundation',)
     """
 
     LABEL: ClassVar[str | None] = "Credits"
