@@ -45,15 +45,25 @@ BRACKET_FORMS = (
 #: The named groups of ``bracket_kind``, in its order, each once.
 _KINDS = tuple(dict.fromkeys(kind for _, kind in BRACKET_FORMS))
 
-#: How a note can open, in lower case: "trans. note", "ed. note", "author's
-#: note", "publisher's note", "note:", "not included" and the other words of
-#: ``NOTE_BRACKET`` ("emphasis ...", "source: ...").
-_NOTE_OPENINGS = (
-    "trans", "ed", "author", "publisher", "not", "emphasis", "source:", "here follow",
-    "the rest", "remainder", "omitted", "abridged", "excerpt",
-)  # fmt: skip
-#: How a note "[... —ed.]" can end, its dash an ASCII one in an ASCII bracket.
-_NOTE_ENDINGS = ("ed", "eds", "trans", "ed.", "eds.", "trans.")
+
+@functools.cache
+def _note_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How a note can open, in lower case, and how a note "[... -ed.]" can end.
+
+    ``NOTE_BRACKET``'s word lists: a note opens with "note" ("note:") or a
+    word of ``note_editors``, ``note_writers`` ("trans. note", "author's
+    note") or ``note_openings`` ("emphasis ...", "not included"), in any
+    case; it ends with a word of ``note_endings``, with or without a dot.
+    """
+    found = lexicons()
+    writers = (*found["note_editors"], *found["note_writers"], *found["note_openings"])
+    endings = found["note_endings"]
+    return (
+        ("note", *(word.lower() for word in writers)),
+        (*endings, *(word + "." for word in endings)),
+    )
+
+
 #: The punctuation that ``SUPPLIED_BRACKET`` holds alone: "Ningxia[.]".
 _PUNCTUATION = (".", ",", ";", ":")
 #: How far before a gloss its acronym may end: ``GLOSS_BRACKET``'s spaces and
@@ -95,6 +105,7 @@ def _forms(text: str, start: int, end: int) -> tuple[bool, ...] | None:
         return None
     if not inner or "[" in inner or "]" in inner:
         return _NONE
+    note_openings, note_endings = _note_words()
     first = inner[0]
     if not first.isalpha():  # "[1]", "[...]", "[ napravlenie]", "[.]", "[?]"
         return (
@@ -102,7 +113,7 @@ def _forms(text: str, start: int, end: int) -> tuple[bool, ...] | None:
             first in " .",  # elision
             False,  # page_marker
             False,  # sic
-            "-" in inner and inner.endswith(_NOTE_ENDINGS),  # note: "[... -ed.]"
+            "-" in inner and inner.endswith(note_endings),  # note: "[... -ed.]"
             _physical_search()(inner.lower()) is not None,  # physical: "[2 words missing]"
             False,  # expansion: a letter first
             inner[-1] == "?",  # uncertain
@@ -120,7 +131,7 @@ def _forms(text: str, start: int, end: int) -> tuple[bool, ...] | None:
         False,  # elision
         first in "Pp",  # page_marker: "[Page 3]", "[PAGE BREAK]"
         first in "sS",  # sic
-        lower.startswith(_NOTE_OPENINGS) or ("-" in inner and inner.endswith(_NOTE_ENDINGS)),
+        lower.startswith(note_openings) or ("-" in inner and inner.endswith(note_endings)),
         _physical_search()(lower) is not None,  # physical: a word of the list, any case
         _letter(before) or _letter(text[end : end + 1]),  # expansion: glued to a letter
         inner[-1] == "?",  # uncertain
