@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import archivedoc
 from archivedoc import DEFAULT
 from archivedoc._grammar import lexicons, terminal
+from archivedoc._grammar_build import prefix_tree
 from archivedoc._readers import transcript as reader
 from archivedoc._readers.rules import default_rules
 from conftest import DOCUMENTS, SEED, read_exact
@@ -47,13 +48,21 @@ def test_a_page_marker_is_at_most_the_reach_long() -> None:
 
 
 def test_the_mark_words_are_the_openings_of_mark() -> None:
-    """Each first word of MARK's own alternatives is one of _MARK_WORDS."""
+    """MARK takes its first words from _MARK_LISTS, and each opens a mark the quick look allows."""
     pattern = terminal("block_mark").pattern
-    for word in ("Top", "TOP", "Strictly", "STRICTLY", "Most", "MOST", "Secret", "SECRET"):
-        assert word in pattern
-    for shape in ("Copy No. 2", "COPY 3 of 5", "No. 3 of 5 copies", "Confidential"):
-        assert terminal("block_mark").match(shape) is not None
-        assert "mark" in reader._candidates(shape[:2])
+    used = {name for name, words in lexicons().items() if prefix_tree(words) in pattern}
+    assert used == set(reader._MARK_LISTS)
+    found = lexicons()
+    shapes = [
+        *found["classifications"],
+        *(f"{d} {c}" for d in found["classification_degrees"] for c in found["classifications"]),
+        *(f"{word} 2" for word in found["copy_words"]),
+        *found["handling_marks"],
+        "Copy No. 2", "COPY 3 of 5", "No. 3 of 5 copies", "Confidential", "Top Secret",
+    ]  # fmt: skip
+    for shape in shapes:
+        assert terminal("block_mark").match(shape) is not None, shape
+        assert "mark" in reader._candidates(shape[:2]), shape
 
 
 _PIECES = [
@@ -66,7 +75,11 @@ _PIECES = [
     "\u0416", "\u0436", "\u4e2d", "\u0663", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00a0", "-", "(",
     "[", ")", "]",
 ]  # fmt: skip
-_WORDS = [*lexicons()["handling_marks"], *lexicons()["field_labels"], *reader._MARK_WORDS]
+_WORDS = [
+    "No.",
+    *lexicons()["field_labels"],
+    *(w for n in reader._MARK_LISTS for w in lexicons()[n]),
+]
 _SHAPES = st.lists(st.sampled_from(_PIECES + _WORDS), max_size=12).map("".join)
 _LEADS = st.sampled_from(["", " ", "\t", "\f", " \f ", "\f\f"])
 

@@ -188,3 +188,23 @@ def test_every_opening_of_a_note_is_left_open(opening: str) -> None:
     for text in (f"[{opening}]", f"[{opening.upper()}]", f"[{opening.lower()} here]"):
         _check(text, 0, len(text))
     assert _KIND(f"[{opening}]", 0, len(opening) + 2) == "note"
+
+
+_NOTE_SHAPES = [
+    *(f"[{w}. note]" for w in lexicons()["note_editors"]),
+    *(f"[{w}'s note: x]" for w in lexicons()["note_writers"]),
+    *(f"[{w}. note]" for w in lexicons()["note_writers"]),  # no note: no dot after these
+    *(f"[{w} in the original]" for w in lexicons()["note_openings"]),
+    *(f"[x {w}]" for w in lexicons()["note_openings"]),  # no note: an opening, not inside
+    *(f"[as printed -{w}{dot}]" for w in lexicons()["note_endings"] for dot in ("", ".")),
+    *(f"[as printed -{w.upper()}]" for w in lexicons()["note_endings"]),  # no note: the case
+    *(f"[-{w}]" for w in lexicons()["note_endings"]),
+]
+
+
+@pytest.mark.parametrize("shape", _NOTE_SHAPES)
+def test_each_word_of_the_note_lists_in_the_quick_look(shape: str) -> None:
+    """The quick look reads NOTE_BRACKET's lists: a word of theirs is left open in any case."""
+    for text in (shape, shape.upper(), shape.lower(), shape.title(), f"x {shape} y"):
+        start = text.index("[")
+        _check(text, start, text.index("]") + 1)

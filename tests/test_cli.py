@@ -245,15 +245,21 @@ def test_ctrl_c_while_reading_stdin_exits_130_without_a_traceback() -> None:
     )
     _wait_until_reading_a_pipe(child.pid)
     child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=60)
+    out, err = child.communicate(timeout=_PATIENCE)
     assert child.returncode == 130
     assert err == b"archivedoc: interrupted\n" and out == b""
+
+
+#: Seconds a child is given to get ready, or to end: far more than it needs
+#: on a loaded machine (two cores shared by several suites); a test waits for
+#: a sign from the child, never for a fixed time.
+_PATIENCE = 180
 
 
 def _wait_until_reading_a_pipe(pid: int) -> None:
     """Until the process is blocked reading a pipe (its kernel wait channel says so)."""
     wchan = Path(f"/proc/{pid}/wchan")
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + _PATIENCE
     while time.monotonic() < deadline:
         if "pipe_read" in wchan.read_text():
             return
@@ -261,40 +267,61 @@ def _wait_until_reading_a_pipe(pid: int) -> None:
     raise AssertionError(f"process {pid} never read its standard input")
 
 
-def _parallel_check_at_work(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
-    """``check --jobs 2`` over 3,000 documents, once its workers are at work, and their pids."""
+def _first_line(child: subprocess.Popen[bytes]) -> bytes:
+    """What the child writes on stdout (unbuffered) up to its first line end, or all of it.
+
+    Waits at most _PATIENCE seconds: a child that hangs fails the test
+    instead of holding the suite.
+    """
+    assert child.stdout is not None
+    seen = b""
+    deadline = time.monotonic() + _PATIENCE
+    while b"\n" not in seen:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([child.stdout], [], [], max(left, 0))
+        if not ready:
+            raise AssertionError(f"no line from the child in {_PATIENCE} s: {seen!r}")
+        chunk = os.read(child.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
+def _parallel_check_at_work(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[_Process]]:
+    """``check --jobs 2`` over 3,000 documents, once its workers are at work, and the workers."""
     folder = _folder(tmp_path / "docs", copies=3000)
     child = subprocess.Popen(
         [sys.executable, "-m", "archivedoc", "check", folder, "--jobs", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        bufsize=0,  # _first_line reads the pipe itself
     )
-    assert child.stdout is not None
-    # The bad document sorts first: its diagnostic says the workers are at work.
-    assert child.stdout.readline().startswith(str(folder / "bad.MD").encode())
+    # The bad document sorts first: its diagnostic says the workers are at work
+    # (forked, both of them, when the first chunk was submitted).
+    assert _first_line(child).startswith(str(folder / "bad.MD").encode())
     return child, _children(child.pid)
 
 
 def test_ctrl_c_during_a_parallel_check_stops_the_workers(tmp_path: Path) -> None:
     child, workers = _parallel_check_at_work(tmp_path)
+    assert len(workers) == 2
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=60)
+    _, err = child.communicate(timeout=_PATIENCE)
     assert child.returncode == 130, err
     assert b"Traceback" not in err and err.endswith(b"archivedoc: interrupted\n")
-    time.sleep(0.5)
-    assert workers and not [pid for pid in workers if _alive(pid)]
+    assert _still_alive(workers) == []
 
 
 def test_a_worker_killed_from_outside_ends_the_command_with_an_error(tmp_path: Path) -> None:
     child, workers = _parallel_check_at_work(tmp_path)
     assert len(workers) == 2
-    os.kill(workers[0], signal.SIGKILL)
-    _, err = child.communicate(timeout=60)  # multiprocessing.Pool waited here for ever
+    os.kill(workers[0][0], signal.SIGKILL)
+    _, err = child.communicate(timeout=_PATIENCE)  # multiprocessing.Pool waited here for ever
     assert child.returncode == 3, err
     assert b"Traceback" not in err
     assert err.startswith(b"archivedoc: a worker process ended abruptly (killed, or out of memory")
-    time.sleep(0.5)
-    assert not [pid for pid in workers if _alive(pid)]
+    assert _still_alive(workers) == []
 
 
 _SPAWNED = """
@@ -327,19 +354,49 @@ def test_spawned_workers_give_the_same_results_as_one_process(tmp_path: Path) ->
         assert one.stdout
 
 
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
+#: A process: its pid and its start time (a pid alone may be reused once it ends).
+_Process = tuple[int, str]
+
+
+def _started(pid: int) -> str | None:
+    """When the process started (field 22 of /proc/PID/stat, after its name), or None if gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def _children(pid: int) -> list[_Process]:
+    found: list[_Process] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:  # a thread that ended meanwhile (the executor's threads come and go)
+            continue
+        for child in map(int, children):
+            started = _started(child)
+            if started is not None:
+                found.append((child, started))
     return found
 
 
-def _alive(pid: int) -> bool:
+def _alive(process: _Process) -> bool:
+    """The process runs (a zombie does not; nor another process that got its pid)."""
+    pid, started = process
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return False
-    return "State:\tZ" not in status
+    return "State:\tZ" not in status and _started(pid) == started
+
+
+def _still_alive(processes: list[_Process]) -> list[_Process]:
+    """The processes that have not ended after _PATIENCE seconds (at once if none runs)."""
+    deadline = time.monotonic() + _PATIENCE
+    while (alive := [p for p in processes if _alive(p)]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return alive
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
@@ -348,13 +405,14 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         [sys.executable, "-m", "archivedoc", "show", folder, "--compact"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        bufsize=0,  # _first_line reads the pipe itself
     )
     assert child.stdout is not None and child.stderr is not None
-    child.stdout.readline()
+    assert _first_line(child).startswith(b"{")
     child.stdout.close()  # like `| head -1`
     err = child.stderr.read()
     child.stderr.close()
-    assert child.wait(timeout=60) == 141
+    assert child.wait(timeout=_PATIENCE) == 141
     assert b"Traceback" not in err and b"Error" not in err
 
 

@@ -108,6 +108,9 @@ def test_each_word_list_is_written_once() -> None:
 _SCRIPT = {"turn", "turn_script"}
 _REPORTED = {"turn", "turn_reported"}
 _BOTH = _SCRIPT | _REPORTED
+#: The terminals that hold MARK, and NOTE_BRACKET.
+_MARK_USES = {"block_kind", "block_mark", "block_break", "block_break_quick", "run_block"}
+_NOTE_USES = {"bracket_kind", "bracket_note"}
 USES = {
     "titles": {
         "address_line",
@@ -129,7 +132,14 @@ USES = {
     "opening_words": _REPORTED,
     "common_labels": _SCRIPT,
     "field_labels": {"block_kind", "block_field", *_SCRIPT},
-    "handling_marks": {"block_kind", "block_mark", "block_break", "block_break_quick", "run_block"},
+    "handling_marks": _MARK_USES,
+    "classification_degrees": _MARK_USES,
+    "classifications": _MARK_USES,
+    "copy_words": _MARK_USES,
+    "note_editors": _NOTE_USES,
+    "note_writers": _NOTE_USES,
+    "note_openings": _NOTE_USES,
+    "note_endings": _NOTE_USES,
     "physical_marks": {"bracket_kind", "bracket_physical"},
     "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
     "institution_words": {"not_a_person"},
@@ -215,6 +225,77 @@ def test_each_handling_mark(mark: str) -> None:
     for rule in ("block_break", "block_break_quick"):
         cut = _t(rule).search(text)
         assert cut is not None and cut.start() == len("Stalin asked."), rule
+
+
+def _is_a_mark(mark: str) -> None:
+    """``mark`` alone on its block is a mark, and cuts the block before it."""
+    kind = _t("block_kind").match(mark)
+    assert kind is not None and kind.group("mark") == mark
+    text = f"Stalin asked.\n{mark}\nSoong replied."
+    run = _t("run_block").match(text)
+    assert run is not None and run.group() == "Stalin asked."
+    for rule in ("block_break", "block_break_quick"):
+        cut = _t(rule).search(text)
+        assert cut is not None and cut.start() == len("Stalin asked."), rule
+
+
+@pytest.mark.parametrize("word", lexicons()["classifications"])
+def test_each_classification_alone_and_after_each_degree(word: str) -> None:
+    _is_a_mark(word)
+    _is_a_mark(f"{word} and Personal")
+    for degree in lexicons()["classification_degrees"]:
+        _is_a_mark(f"{degree} {word}")
+        assert _t("block_mark").match(f"{degree}{word}") is None  # the space is needed
+    assert _t("block_mark").match(word.swapcase()) is None  # each spelling as written
+
+
+@pytest.mark.parametrize("word", lexicons()["classification_degrees"])
+def test_a_degree_alone_is_no_mark(word: str) -> None:
+    assert _t("block_mark").match(word) is None
+
+
+@pytest.mark.parametrize("word", lexicons()["copy_words"])
+def test_each_copy_word(word: str) -> None:
+    for mark in (f"{word} 2", f"{word} No. 2", f"{word} 19 of 50", f"{word} № 4"):
+        _is_a_mark(mark)
+    assert _t("block_mark").match(word) is None  # a number is needed
+
+
+def _note(text: str) -> bool:
+    kind = _t("bracket_kind").fullmatch(text)
+    return kind is not None and kind.lastgroup == "note"
+
+
+@pytest.mark.parametrize("word", lexicons()["note_editors"])
+def test_each_note_editor(word: str) -> None:
+    for writer in (word, word.upper(), word.title(), f"{word}'s", f"{word}\u2019s", f"{word}."):
+        for text in (f"[{writer} note: x]", f"[{writer} notes]", f"[{writer}note]"):
+            assert _note(text), text
+    assert not _note(f"[{word} x]")  # "note" is needed
+
+
+@pytest.mark.parametrize("word", lexicons()["note_writers"])
+def test_each_note_writer(word: str) -> None:
+    for writer in (word, word.upper(), word.title(), f"{word}'s", f"{word}\u2019s"):
+        for text in (f"[{writer} note: x]", f"[{writer} notes]", f"[{writer}note]"):
+            assert _note(text), text
+    assert not _note(f"[{word}. note]")  # no dot: that is for note_editors ("Ed. note")
+    assert not _note(f"[{word} x]")
+
+
+@pytest.mark.parametrize("word", lexicons()["note_openings"])
+def test_each_note_opening(word: str) -> None:
+    for opening in (word, word.upper(), word.title()):
+        assert _note(f"[{opening}]") and _note(f"[{opening} in the original]"), opening
+    assert not _note(f"[x {word}]")  # an opening: not inside
+
+
+@pytest.mark.parametrize("word", lexicons()["note_endings"])
+def test_each_note_ending(word: str) -> None:
+    for dash in ("-", "\u2014", "\u2013", "- ", "\u2014 "):
+        assert _note(f"[as printed {dash}{word}]") and _note(f"[as printed {dash}{word}.]")
+    assert not _note(f"[as printed -{word.upper()}]")  # in small letters only
+    assert not _note(f"[as printed {word}]")  # after a dash
 
 
 @pytest.mark.parametrize("word", lexicons()["physical_marks"])

@@ -45,15 +45,25 @@ BRACKET_FORMS = (
 #: The named groups of ``bracket_kind``, in its order, each once.
 _KINDS = tuple(dict.fromkeys(kind for _, kind in BRACKET_FORMS))
 
-#: How a note can open, in lower case: "trans. note", "ed. note", "author's
-#: note", "publisher's note", "note:", "not included" and the other words of
-#: ``NOTE_BRACKET`` ("emphasis ...", "source: ...").
-_NOTE_OPENINGS = (
-    "trans", "ed", "author", "publisher", "not", "emphasis", "source:", "here follow",
-    "the rest", "remainder", "omitted", "abridged", "excerpt",
-)  # fmt: skip
-#: How a note "[... —ed.]" can end, its dash an ASCII one in an ASCII bracket.
-_NOTE_ENDINGS = ("ed", "eds", "trans", "ed.", "eds.", "trans.")
+
+@functools.cache
+def _note_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How a note can open, in lower case, and how a note "[... -ed.]" can end.
+
+    ``NOTE_BRACKET``'s word lists: a note opens with "note" ("note:") or a
+    word of ``note_editors``, ``note_writers`` ("trans. note", "author's
+    note") or ``note_openings`` ("emphasis ...", "not included"), in any
+    case; it ends with a word of ``note_endings``, with or without a dot.
+    """
+    found = lexicons()
+    writers = (*found["note_editors"], *found["note_writers"], *found["note_openings"])
+    endings = found["note_endings"]
+    return (
+        ("note", *(word.lower() for word in writers)),
+        (*endings, *(word + "." for word in endings)),
+    )
+
+
 #: The punctuation that ``SUPPLIED_BRACKET`` holds alone: "Ningxia[.]".
 _PUNCTUATION = (".", ",", ";", ":")
 #: How far before a gloss its acronym may end: ``GLOSS_BRACKET``'s spaces and
@@ -108,6 +118,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
         original_term, gloss, initials, name, supplied,
     ) = matches  # fmt: skip
     physical_search = _physical_search()
+    note_openings, note_endings = _note_words()
 
     def kind(text: str, start: int, end: int) -> str | None:
         if end - start < 2 or text[start] != "[" or text[end - 1] != "]":
@@ -125,7 +136,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
             if first in " ." and (found := elision(text, start)):
                 return _ending(found, end, "elision")
             # no page_marker, no sic: a letter first
-            if "-" in inner and inner.endswith(_NOTE_ENDINGS) and (found := note(text, start)):
+            if "-" in inner and inner.endswith(note_endings) and (found := note(text, start)):
                 return _ending(found, end, "note")  # "[... -ed.]"
             if physical_search(inner.lower()) and (found := physical(text, start)):
                 return _ending(found, end, "physical")  # "[2 words missing]"
@@ -147,7 +158,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
         if first in "sS" and (found := sic(text, start)):
             return _ending(found, end, "sic")
         if (
-            lower.startswith(_NOTE_OPENINGS) or ("-" in inner and inner.endswith(_NOTE_ENDINGS))
+            lower.startswith(note_openings) or ("-" in inner and inner.endswith(note_endings))
         ) and (found := note(text, start)):
             return _ending(found, end, "note")
         if physical_search(lower) and (found := physical(text, start)):

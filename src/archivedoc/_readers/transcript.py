@@ -364,11 +364,9 @@ def _kind_by_kind(text: str, start: int, after: str, rules: Rules) -> BlockParts
 #: characters (a test measures the piece).
 _PAGE_MARKER_REACH = 17
 
-#: The words a mark opens with: MARK's first words and the handling marks.
-_MARK_WORDS = (
-    "Top", "TOP", "Strictly", "STRICTLY", "Most", "MOST",
-    "Secret", "SECRET", "Confidential", "CONFIDENTIAL", "No.", "Copy", "COPY",
-)  # fmt: skip
+#: The word lists a mark opens with a word of (MARK): "Top Secret", "Secret",
+#: "Copy No. 2", "Eyes Only"; and "No." of its "No. 3 of 5 copies".
+_MARK_LISTS = ("classification_degrees", "classifications", "copy_words", "handling_marks")
 
 _SMALL_AFTER_LETTER_ITEM = frozenset(".)IVX")  # "d.", "d)", "A)", "II.", "IV."
 _PAGE_OPENERS = frozenset("([-")  # "(p. 1)", "[Page 2]", "- 2 -"
@@ -386,7 +384,7 @@ def _kind_rules() -> dict[str, Any]:
 def _openings() -> tuple[frozenset[str], frozenset[str]]:
     """The first two characters of each word a mark, and a field, opens with."""
     found = lexicons()
-    marks = (*_MARK_WORDS, *found["handling_marks"])
+    marks = ("No.", *(word for name in _MARK_LISTS for word in found[name]))
     return frozenset(w[:2] for w in marks), frozenset(w[:2] for w in found["field_labels"])
 
 
