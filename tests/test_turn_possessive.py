@@ -4,9 +4,10 @@
 with ``++`` (see transcript_people.peg): the plain ``+`` would give them
 back and try again, which can never match.  (An item label read with
 ``?+`` would not do: "III. acknowledged that" is a turn of "III." only
-when the label is given back; a test below keeps that case.)  Here the same grammar with those quantifiers made
-plain is the reference, and both must agree on paragraphs built from the
-lexicons' words, names, item labels and commas.
+when the label is given back; a test below keeps that case.)  Here the
+same grammar with those quantifiers made plain is the reference, and both
+must agree on paragraphs built from the lexicons' words, names, item labels
+and commas.
 """
 
 from __future__ import annotations
