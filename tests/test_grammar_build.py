@@ -336,6 +336,40 @@ def test_prefix_tree() -> None:
         prefix_tree([])
 
 
+def test_a_tree_for_ignore_case_keeps_case_variants_longest_first() -> None:
+    # "A" and "a?" start with one letter in two cases: in the exact tree they
+    # are two branches, and ignoring case the first, "A", would win on "a?".
+    assert prefix_tree(["A", "a?", "b"]) == r"(?:A|a\?|b)"
+    tree = prefix_tree(["A", "a?", "b"], ignore_case=True)
+    assert tree == r"(?:a\?|A|b)"
+    assert regex.match(tree, "a?", regex.IGNORECASE).group() == "a?"
+    assert regex.match(tree, "A?").group() == "A"
+    assert prefix_tree(["Dr", "Dr."], ignore_case=True) == prefix_tree(["Dr", "Dr."])
+
+
+@pytest.mark.parametrize(
+    ("terminal", "ignored"),
+    [
+        ('~r"{@w}"', False),
+        ('~r"{@w}"i', True),
+        ('~r"(?i){@w}"', True),
+        ('~r"x(?i:y{@w})"', True),
+        ('~r"(?i:x)[(?i:]{@w}"', False),  # a set is no group
+        ('~r"\\(?i:{@w}"', False),  # an escaped parenthesis is no group
+        ('~r"(?i:(?:(?=a)(?-i:{@w})))"', False),
+        ('~r"(?i:{W})"', True),  # a piece takes the case of where it is spliced
+        ('~r"{W}"', False),
+        ('~r"(?-i:{@w})"i', False),
+        ('~r"(?x:{@w}(?i:z))"i', True),
+    ],
+)
+def test_a_list_gets_the_tree_for_the_case_of_its_place(terminal: str, ignored: bool) -> None:
+    words = {"w": ["A", "a?"]}
+    text = _build(f'a = {terminal}\n\nW = ~r"(?:{{@w}})"\n', words)
+    assert (prefix_tree(words["w"], ignore_case=True) in text) is ignored
+    assert (prefix_tree(words["w"]) in text) is not ignored
+
+
 # Words over a few letters (so that one word often begins another) and the
 # characters the tree escapes; texts made of such words and characters.
 _CHARS = st.sampled_from('aaabbbA.- [\\|?(т"')
@@ -350,12 +384,14 @@ def test_prefix_tree_matches_as_the_flat_alternation_longest_first(
     words: list[str], data: st.DataObject, tail: str, ignore_case: bool
 ) -> None:
     # a flat alternation, longest word first, is what a word list means; the
-    # tree must match the same at every position, backtracking included.
+    # tree must match the same at every position, backtracking included.  A
+    # tree made for ignore-case must also match right where case counts.
     pieces = st.one_of(st.sampled_from(words), st.text(_CHARS, max_size=2))
     text = "".join(data.draw(st.lists(pieces, max_size=6)))
     flat = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
     flags = regex.IGNORECASE if ignore_case else 0
-    tree = regex.compile(prefix_tree(words) + tail, flags)
+    made_for_ignore_case = ignore_case or data.draw(st.booleans())
+    tree = regex.compile(prefix_tree(words, ignore_case=made_for_ignore_case) + tail, flags)
     plain = regex.compile(f"(?:{flat}){tail}", flags)
     for pos in range(len(text) + 1):
         got, want = tree.match(text, pos), plain.match(text, pos)

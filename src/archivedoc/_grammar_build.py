@@ -25,9 +25,8 @@ sources, the dialect's own rules and overrides, the lists with its words.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from archivedoc._errors import ArchivedocError
 
@@ -81,11 +80,34 @@ def _common_prefix(first: str, last: str) -> str:
     return first[:end]
 
 
-def _alternation(words: list[str]) -> str:
-    """The alternation of ``words`` (sorted, unique, none empty) as a prefix tree."""
+def _case_key(char: str) -> str:
+    """One key for all characters an ignore-case match takes as equal.
+
+    Checked against every cased character of ``re`` and ``regex``: the key
+    may join more characters than a match does, never fewer.
+    """
+    return char.upper().lower().casefold()[0]
+
+
+def _alternation(words: list[str], ignore_case: bool) -> str:
+    """The alternation of ``words`` (sorted, unique, none empty) as a prefix tree.
+
+    Branches start with characters no match takes as equal, so their order
+    never matters.  With ``ignore_case``, a match takes the case variants of a
+    letter as equal ("A", "a."): it would take the first branch that fits, not
+    the longest word, so words that start with variants of one letter stay a
+    flat alternation, the longest first.
+    """
+    key = _case_key if ignore_case else str
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(key(word[0]), []).append(word)
     alternatives = []
-    for _, group in itertools.groupby(words, key=lambda word: word[0]):
-        same = list(group)
+    for same in branches.values():
+        if len({word[0] for word in same}) > 1:
+            flat = sorted(same, key=len, reverse=True)
+            alternatives.append("|".join("".join(map(_escape, word)) for word in flat))
+            continue
         prefix = _common_prefix(same[0], same[-1])  # sorted: the first and last differ most
         longer = [word[len(prefix) :] for word in same if len(word) > len(prefix)]
         head = "".join(_escape(char) for char in prefix)
@@ -93,24 +115,27 @@ def _alternation(words: list[str]) -> str:
             alternatives.append(head)
         else:
             optional = "?" if len(longer) < len(same) else ""
-            alternatives.append(f"{head}(?:{_alternation(longer)}){optional}")
+            alternatives.append(f"{head}(?:{_alternation(longer, ignore_case)}){optional}")
     return "|".join(alternatives)
 
 
-def prefix_tree(words: Iterable[str]) -> str:
+def prefix_tree(words: Iterable[str], *, ignore_case: bool = False) -> str:
     """A group that matches exactly ``words``, the longest word first.
 
     ``prefix_tree(["Dr", "Dr.", "Deputy"])`` is ``(?:D(?:eputy|r(?:\\.)?))``:
     the regex engine tries one branch per character instead of every word.
+    A tree for a case-insensitive match needs ``ignore_case``; that tree
+    also matches right where case counts, only slower where words differ
+    in case.
     """
-    return _tree(tuple(sorted(set(words))))
+    return _tree(tuple(sorted(set(words))), ignore_case)
 
 
 @functools.lru_cache(maxsize=256)
-def _tree(unique: tuple[str, ...]) -> str:
+def _tree(unique: tuple[str, ...], ignore_case: bool) -> str:
     if not unique or "" in unique:
         raise GrammarError("a word list must hold at least one word and no empty entry")
-    return f"(?:{_alternation(list(unique))})"
+    return f"(?:{_alternation(list(unique), ignore_case)})"
 
 
 def _join_lines(body: str, where: str) -> str:
@@ -187,7 +212,7 @@ def _piece_text(rule: _Rule) -> str:
 class _Resolver:
     """Splices pieces and word lists into regex text, each piece once."""
 
-    def __init__(self, pieces: Mapping[str, tuple[_Rule, str]], lexicons: Mapping[str, str]):
+    def __init__(self, pieces: Mapping[str, tuple[_Rule, str]], lexicons: Collection[str]):
         self.pieces = pieces
         self.lexicons = lexicons
         self.done: dict[str, str] = {}
@@ -219,7 +244,7 @@ class _Resolver:
                         f"{rule.where}: unknown word list {{@{name}}} "
                         f"(no lexicons/{name}.txt and no list of that name)"
                     )
-                return self.lexicons[name]
+                return f"\x00{name}\x00"  # a tree once the case is known: fill_lists
             if not _PIECE_NAME.match(name):
                 return match.group()  # not a piece reference, e.g. a literal "{x}"
             if name not in self.pieces:
@@ -269,21 +294,78 @@ def build(
     pieces = {
         name: (rule, _piece_text(rule)) for name, rule in final.items() if _PIECE_NAME.match(name)
     }
-    trees = {name: prefix_tree(words) for name, words in lexicons.items()}
-    resolver = _Resolver(pieces, trees)
+    lists = {name: tuple(words) for name, words in lexicons.items()}
+
+    @functools.cache
+    def tree(name: str, ignore_case: bool) -> str:
+        return prefix_tree(lists[name], ignore_case=ignore_case)
+
+    resolver = _Resolver(pieces, lists)
     out: list[str] = []
     for _, _, rules in kept:
         for rule in rules:
             if _PIECE_NAME.match(rule.name):
                 continue
             chosen = replaced.get(rule.name, rule)
-            out.append(_resolve_rule(chosen, resolver))
+            out.append(_resolve_rule(chosen, resolver, tree))
     for name in pieces:
         resolver.piece(name, ())  # report a broken piece even if no rule uses it
     return "\n".join(out) + "\n"
 
 
-def _resolve_rule(rule: _Rule, resolver: _Resolver) -> str:
+_LIST_SLOT = re.compile(r"\x00(\w+)\x00")
+# What changes or shows the case a list slot is matched in, as the regex reads
+# it: an escape or a character set (neither opens a group), a slot, a group
+# that sets flags ("(?i)" for the whole pattern in regex's V0, "(?i:",
+# "(?-i:", "(?si-x:"), any other group, a group's end.
+_CASE_TOKEN = re.compile(
+    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]"
+    r"|(?P<slot>\x00\w+\x00)"
+    r"|\(\?(?P<on>[aiLmsux]*)(?:-(?P<off>[imsx]+))?(?P<end>[:)])"
+    r"|(?P<open>\()|(?P<close>\))",
+    re.DOTALL,
+)
+# Where no "(?i" or "(?si" is, and the terminal has no i flag, no scan is needed.
+_IGNORE_CASE_FLAG = re.compile(r"\(\?[aLmsux]*i")
+
+
+def fill_lists(text: str, tree: Callable[[str, bool], str], *, ignore_case: bool) -> str:
+    """``text`` with each word-list slot replaced by its prefix tree, ``tree(name, case)``.
+
+    A list where the case is ignored (the terminal's ``i`` flag, ``(?i)``, or
+    inside ``(?i:...)``) gets the tree made for that; wherever this reads the
+    scope wrong, the list is taken as case-insensitive, which is only slower.
+    """
+    if "\x00" not in text:
+        return text
+    count = text.count("\x00") // 2
+    if not ignore_case and not _IGNORE_CASE_FLAG.search(text):
+        return _LIST_SLOT.sub(lambda slot: tree(slot.group(1), False), text)
+    cases = _list_cases(text, ignore_case)
+    slots = iter(cases if len(cases) == count else [True] * count)
+    return _LIST_SLOT.sub(lambda slot: tree(slot.group(1), next(slots)), text)
+
+
+def _list_cases(text: str, ignore_case: bool) -> list[bool]:
+    """For each list slot in ``text``, in order: whether its case is ignored."""
+    stack, cases = [ignore_case], []
+    for token in _CASE_TOKEN.finditer(text):
+        if token["slot"]:
+            cases.append(stack[-1])
+        elif token["end"] == ")":  # regex V0: a flag for the whole pattern
+            if "i" in token["on"]:
+                return [True] * (text.count("\x00") // 2)
+        elif token["end"]:
+            on, off = token["on"], token["off"] or ""
+            stack.append(True if "i" in on else False if "i" in off else stack[-1])
+        elif token["open"]:
+            stack.append(stack[-1])
+        elif token["close"] and len(stack) > 1:
+            stack.pop()
+    return cases
+
+
+def _resolve_rule(rule: _Rule, resolver: _Resolver, tree: Callable[[str, bool], str]) -> str:
     """``name = expression`` on one line, its terminals spliced and joined."""
 
     def terminal(match: re.Match[str]) -> str:
@@ -291,7 +373,7 @@ def _resolve_rule(rule: _Rule, resolver: _Resolver) -> str:
             text, flags = _join_lines(match.group("long"), rule.where), match.group("lflags")
         else:
             text, flags = match.group("short"), match.group("sflags")
-        text = resolver.splice(text, rule)
+        text = fill_lists(resolver.splice(text, rule), tree, ignore_case="i" in flags)
         if '"' in text and _BARE_QUOTE.search(text):
             raise GrammarError(f'{rule.where}: write a quote inside a regex as \\"')
         return f'~r"{text}"{flags}'
