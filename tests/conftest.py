@@ -27,8 +27,16 @@ atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 # No per-example deadline: wall-clock time is measured in benchmarks/run.py,
 # never asserted in a test, and Hypothesis' 200 ms deadline fails at random
 # on a loaded machine (DeadlineExceeded, then FlakyFailure).
-settings.register_profile("archivedoc", deadline=None)
-settings.load_profile("archivedoc")
+#
+# ARCHIVEDOC_HYPOTHESIS picks the profile.  "dev" (the default) draws new
+# examples on every run, so that a run may find what no run before it did.
+# "ci" (.ci/run) draws the same examples on every run of a commit, so that
+# CI's verdict is the commit's, not the draw's.  "fuzz" draws 20 times the
+# examples (tests that set their own count keep it), for a long hunt.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.register_profile("fuzz", deadline=None, max_examples=2000)
+settings.load_profile(os.environ.get("ARCHIVEDOC_HYPOTHESIS") or "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_166951fa67b74f81.txt"
