@@ -24,17 +24,21 @@ from lxml import etree
 
 import archivedoc
 from archivedoc.model import Document
+from conftest import SHARED
 
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE / "schemas"
 SEED = HERE.parent / "seeds" / "000_166951fa67b74f81.txt"
-CORPUS = HERE.parents[1] / "shared" / "corpus" / "docs"
+CORPUS = SHARED / "corpus" / "docs"
 
 
 def corpus_files() -> list[Path]:
     """The real documents; their absence is a failure, not a skip."""
     files = sorted(p for p in CORPUS.glob("*") if p.suffix in {".md", ".txt"})
-    assert files, f"no real documents in {CORPUS}: ../shared must sit beside the clone"
+    assert files, (
+        f"no real documents in {CORPUS}: ../shared must sit beside the clone "
+        "(or ARCHIVEDOC_SHARED name it)"
+    )
     return files
 
 

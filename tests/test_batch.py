@@ -19,9 +19,9 @@ import archivedoc
 from archivedoc import DEFAULT, DocumentTooLargeError, ParseError, _pool
 from archivedoc._sources import count, expand
 from archivedoc.batch import READERS, ReadOptions, load_many, loads_many, register_reader
-from conftest import DOCUMENTS, SEED
+from conftest import DOCUMENTS, SEED, SHARED
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+CORPUS = SHARED / "corpus" / "docs"
 BAD = "## T\n\n### Summary:\n\nx\n\n## again\n"
 
 

@@ -29,9 +29,9 @@ import pytest
 
 import archivedoc
 from archivedoc._cli import build_parser, main
-from conftest import DOCUMENTS, SEED
+from conftest import DOCUMENTS, SEED, SHARED
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+CORPUS = SHARED / "corpus" / "docs"
 BAD = "## T\n\n### Summary:\n\nx\n\n## again\n"
 # Our own document in Cyrillic, for terminals that cannot show it.
 RUSSIAN = (

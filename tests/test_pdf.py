@@ -24,10 +24,9 @@ from pypdf.generic import DecodedStreamObject
 import archivedoc
 from archivedoc import DocumentTooLargeError, ParseError
 from archivedoc.pdf import PdfError, load_pdf
-from conftest import ROOT
+from conftest import ROOT, SHARED
 from pdfmaker import example, export, make_pdf
 
-SHARED = ROOT.parent / "shared"
 REAL = ["111240", "112226", "113239", "113323", "113353", "113377"]
 REAL += ["113379", "113382", "113439", "113789", "134157"]
 
