@@ -139,6 +139,27 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
             [("", "Kim Il Sung"), ("", "Pak Hon-yong")],
         ),
         ("In attendance: Mr. Ab, Mrs. Cd\n\nText.", [("Mr.", "Ab"), ("Mrs.", "Cd")]),
+        (
+            "Participants on our side: Comrade Orel, Comrade Vask.\n"
+            "Participants on the Korean side: Comrade Pak Mun-ho, Comrade Choe Il.\n\nText.",
+            [
+                ("Comrade", "Orel"),
+                ("Comrade", "Vask"),
+                ("Comrade", "Pak Mun-ho"),
+                ("Comrade", "Choe Il"),
+            ],
+        ),
+        (
+            "Also present from the Soviet side: comrs. Orel and Vask.\n\nText.",
+            [("comrs.", "Orel"), ("comrs.", "Vask")],
+        ),
+        ("Present on the Chinese side: Comrade Hu Lan.\n\nText.", [("Comrade", "Hu Lan")]),
+        ("Present: Mr. Ab, Dr. Lo.\n\nText.", [("Mr.", "Ab"), ("Dr.", "Lo")]),
+        ("Note-taker: Ito Jun\n\nText.", [("Note-taker", "Ito Jun")]),
+        (
+            "To: Sato Eisaku\nPrime Minister\n\nText of the letter.",
+            [("Prime Minister", "Sato Eisaku")],
+        ),
     ],
 )
 def test_people_from_lists_address_lines_letterheads_and_fields(

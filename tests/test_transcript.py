@@ -703,6 +703,22 @@ def test_footnote_digits_glued_to_words_and_their_end_notes() -> None:
     assert [r.text for r in notes["3"].references] == ["3"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called it \u201ctactics\u201d1 and left.\n\n1. In the original.",
+        'He called it "tactics"1 and left.\n\n1. In the original.',
+        "He met the group (the brokers)1 and left.\n\n1. Traders of the port.",
+        'It was "done."1 Then they left.\n\n1. In the original.',
+    ],
+)
+def test_footnote_digits_after_a_closing_quote_or_parenthesis(text: str) -> None:
+    notes = Transcript(text).footnotes
+    assert [(f.number, len(f.references), f.definition is not None) for f in notes] == [
+        ("1", 1, True)
+    ]
+
+
 def test_numbered_points_are_end_notes_only_after_every_reference() -> None:
     t = Transcript("A struggle.1 Then more.\n\n1. First point.\n\n2. Second point.\n\nEnd.")
     assert [b.KIND for b in t.blocks] == ["paragraph", "item", "item", "paragraph"]

@@ -190,6 +190,8 @@ PEOPLE_FIELDS = {
     "Recorders": "Recorder",
     "RECORDER": "Recorder",
     "Recorded by": "Recorder",
+    "Note taker": "Note-taker",
+    "Note-taker": "Note-taker",
     "To": "",
     "TO": "",
     "From": "",
@@ -273,12 +275,22 @@ def _person(
     if gloss and gloss.end() < name_end:
         name_start = gloss.end()
     name = source[name_start:name_end]
-    if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
+    if name.endswith(".") and _word_before_stop(name):
         name, end = name[:-1], end - 1
     bare = _STANDALONE.sub(" ", name)
     if not bare.strip() or terminal("not_a_person").search(bare):
         return None
     return PersonParts(source[start:end], title, name, side, start + offset)
+
+
+def _word_before_stop(name: str) -> bool:
+    """Whether the period that ends ``name`` ends a sentence, not an initial.
+
+    The last word is a word of two letters or more ("Molotov.", "Choe Il."),
+    not an initial ("K.", "N.T.").
+    """
+    last = name[:-1].rsplit(None, 1)[-1] if name[:-1].strip() else ""
+    return len(last) >= 2 and last.isalpha()
 
 
 def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...]:
@@ -303,12 +315,16 @@ def field_people(
     of the block after it (``following``) if that is a role on one line
     ("Vice Minister for Foreign Affairs").
     """
-    value = value.rstrip(" \t.,;")
+    role = PEOPLE_FIELDS[label]
+    if label in _ADDRESSED and "\n" in value.rstrip():
+        # "To: Sato Eisaku\nPrime Minister" in one block: the role is the value's second line
+        value, second = value.split("\n", 1)
+        following = second if "\n" not in second.rstrip() else None
+    value = value.rstrip(" \t\r.,;")
     if not value or not terminal("participant_line").fullmatch(value):
         return ()
-    role = PEOPLE_FIELDS[label]
     if label in _ADDRESSED and following is not None:
-        line = following.strip(" \t\f")
+        line = following.strip(" \t\f\r\n")
         if "\n" not in line and terminal("role_line").fullmatch(line):
             role = line
     people: list[PersonParts] = []
