@@ -119,6 +119,8 @@ USES = {
         "participant",
         "participant_block",
         "participant_line",
+        "participant_role",
+        "participant_role_only",
         "role_line",
         *_BOTH,
     },
@@ -180,6 +182,10 @@ def test_each_title_in_participants_and_turns(title: str) -> None:
     assert [m.group("name") for m in two] == ["Other", "Example Person"]
     turn = _t("turn").match(f"{line} said that")
     assert turn is not None and turn.group("speaker") == line
+    # a role after a name, and a role alone on a line of a list
+    assert _t("participant_role").fullmatch(f", {title} of the Board")
+    assert _t("participant_line").fullmatch(f"Mr. Other, {title} of the Board; {line}")
+    assert _t("participant_role_only").fullmatch(f"The {title}")
     alone = _t("turn").match(f"{title}: We agree.")
     if title in lexicons()["field_labels"]:  # "Interpreter: ..." is a field
         assert alone is None

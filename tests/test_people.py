@@ -168,6 +168,82 @@ def test_people_from_lists_address_lines_letterheads_and_fields(
     assert _people(text) == people
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # "Participants:" with the names on the lines after it: a list, not a field
+        (
+            "Date: May 3, 1971\n\nParticipants:\nAmbassador Rook\n"
+            "Mr. Tal, Counselor of Embassy\nMinister Vey\n\nSubject: Grain\n\nText.",
+            [("Ambassador", "Rook"), ("Mr.", "Tal"), ("Minister", "Vey")],
+        ),
+        # the US memoranda: a role alone, names with their role after them, sides
+        (
+            "PARTICIPANTS:\nU.S. Side\nThe Secretary of State\nAmbassador Ned Rook\n"
+            "Ira Tal, Deputy Assistant Secretary\nSoviet Side\nForeign Minister Garo\n\n"
+            "SUBJECT: Grain\n\nText.",
+            [
+                ("Ambassador", "Ned Rook"),
+                ("Deputy Assistant Secretary", "Ira Tal"),
+                ("Foreign Minister", "Garo"),
+            ],
+        ),
+        # the same in a transcript of one block per line
+        (
+            "Participants:\nAmbassador Rook\nMr. Tal\nSubject: Grain\nThe Ambassador said it.",
+            [("Ambassador", "Rook"), ("Mr.", "Tal")],
+        ),
+        # roles after the names, apart by semicolons or a dash, notes in parentheses
+        (
+            "Present: Comrade Orel, Minister of Trade; Comrade Vask, Deputy Minister\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
+            "Present:\nComrade Orel \u2013 Minister of Trade\nComrade Vask \u2013 Deputy Minister"
+            "\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
+            "Participants: Premier Lan Po; Ambassador Rook; Mr. Tal (interpreter)\n\nText.",
+            [("Premier", "Lan Po"), ("Ambassador", "Rook"), ("Mr.", "Tal")],
+        ),
+        (
+            "Interpreter: Comrade Osk (Soviet), Mr. Lin (Chinese)\n\nText.",
+            [("Comrade", "Osk"), ("Mr.", "Lin")],
+        ),
+        (
+            "Participants: Pak Un-ho (Minister), Ri Do (Deputy)\n\nText.",
+            [("", "Pak Un-ho"), ("", "Ri Do")],
+        ),
+        (
+            "In attendance:\n  Ambassador Rook\n  First Secretary Ost\n\nRook said so.",
+            [("Ambassador", "Rook"), ("First Secretary", "Ost")],
+        ),
+        # a list wrapped over lines is still people, not a role
+        (
+            "Present: Comrade Orel, Comrade Vask,\nComrade Nell and Comrade Sand.\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask"), ("Comrade", "Nell"), ("Comrade", "Sand")],
+        ),
+        # "Participants: ..." on its line stays a field (and names its people)
+        (
+            "Participants: Ambassador Rook, Mr. Tal\n\nText.",
+            [("Ambassador", "Rook"), ("Mr.", "Tal")],
+        ),
+    ],
+)
+def test_lists_of_memoranda_with_roles_after_the_names(
+    text: str, people: list[tuple[str, str]]
+) -> None:
+    assert _people(text) == people
+
+
+def test_participants_with_names_on_its_line_is_a_field_else_a_list() -> None:
+    t = Transcript("Participants: Ambassador Rook, Mr. Tal\n\nText.")
+    assert [b.KIND for b in t.blocks] == ["field", "paragraph"]
+    listed = Transcript("Participants:\nAmbassador Rook\n\nText.")
+    assert [b.KIND for b in listed.blocks] == ["participants", "paragraph"] and not listed.fields
+
+
 def test_an_address_line_in_the_text_is_no_participant() -> None:
     body = "The talks went on for a long time and touched on many questions of trade. " * 2
     assert _people(body + "\n\nTo Comrade Ivanov\n\nText.") == []

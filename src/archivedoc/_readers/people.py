@@ -213,7 +213,7 @@ def list_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...
     plural = terminal("plural_title")
     flat = text.replace("\r", " ").replace("\n", " ")  # same offsets, one line
     head = terminal("present_header").match(text)
-    side_rule, person = terminal("side_label"), terminal("participant")
+    side_rule = terminal("side_label")
     people: list[PersonParts] = []
     side: str | None = None
     checked = head is None
@@ -222,21 +222,56 @@ def list_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...
             checked = True
             continue
         checked = True
-        labelled = side_rule.match(flat, pos, end) if "side" in flat[pos:end] else None
+        labelled = side_rule.match(flat, pos, end) if "ide" in flat[pos:end] else None
         if labelled:
             side = labelled.group(group_number(side_rule, "side"))
             pos = labelled.end()
         shared = ""
-        for index, found in enumerate(person.finditer(flat, pos, end)):
+        if flat[pos:end].lstrip(" \t\f").startswith(("The ", "the ")) and terminal(
+            "participant_role_only"
+        ).fullmatch(flat, pos, end):
+            continue  # "The Secretary": a role, nobody named
+        for index, (found, role) in enumerate(_entries(flat, pos, end, terminal)):
             one = _person(found, text, offset, side, terminal)
             if one is None:
                 continue
+            if role and not one.title:
+                one = one._replace(title=role)
             if index == 0 and plural.fullmatch(one.title):
                 shared = one.title
             elif shared and not one.title:
                 one = PersonParts(one.text, shared, one.name, side, one.start)
             people.append(one)
     return tuple(people)
+
+
+#: What a role after a name opens with: a space, comma, hyphen, en or em dash, "(".
+_ROLE_OPENERS = " \t,-\u2013\u2014("
+
+
+def _entries(text: str, pos: int, end: int, terminal: Any) -> Iterator[tuple[Any, str]]:
+    """Each ``participant`` match in ``text[pos:end]`` and the role after it.
+
+    The role is the text of a ``participant_role`` right after the name,
+    without its separator (", Minister of Trade" gives "Minister of Trade");
+    a note in parentheses ("(interpreter)") is skipped and gives no role.
+    """
+    person = terminal("participant")
+    role_rule = terminal("participant_role")
+    while True:
+        found = person.search(text, pos, end)
+        if found is None:
+            return
+        pos = found.end()
+        role = ""
+        if pos < end and text[pos] in _ROLE_OPENERS:
+            after = role_rule.match(text, pos, end)
+            if after is not None:
+                pos = after.end()
+                written = after.group().lstrip(" \t")
+                if not written.startswith("("):  # "(interpreter)" is a note
+                    role = " ".join(written.strip(_ROLE_OPENERS).rstrip(" \t.").split())
+        yield found, role
 
 
 def _logical_lines(text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -328,10 +363,12 @@ def field_people(
         if "\n" not in line and terminal("role_line").fullmatch(line):
             role = line
     people: list[PersonParts] = []
-    for found in terminal("participant").finditer(value):
+    for found, written in _entries(value, 0, len(value), terminal):
         person = _person(found, value, offset, None, terminal)
         if person is None:
             continue
+        if written and not person.title:
+            person = person._replace(title=written)
         if role and not person.title:
             person = PersonParts(person.text, role, person.name, None, person.start)
         people.append(person)
