@@ -145,6 +145,7 @@ USES = {
     "physical_marks": {"bracket_kind", "bracket_physical"},
     "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
     "institution_words": {"not_a_person"},
+    "countries": {"country_name"},
     "plural_titles": {"plural_title"},
 }
 
@@ -532,6 +533,13 @@ def test_each_opening_word_opens_a_phrase_before_the_speaker(word: str) -> None:
 def test_each_institution_word_makes_no_person(word: str) -> None:
     assert _t("not_a_person").search(f"Example {word}")
     assert not _t("not_a_person").search(f"Example {word}xy")  # a longer word is not it
+
+
+@pytest.mark.parametrize("word", lexicons()["countries"])
+def test_each_country_is_no_untitled_person(word: str) -> None:
+    assert _t("country_name").fullmatch(word)
+    assert _t("participant_line").fullmatch(f"{word}, Mr. {word}")
+    assert not _t("country_name").fullmatch(f"{word}x")  # a longer word is not it
 
 
 @pytest.mark.parametrize("title", lexicons()["plural_titles"])

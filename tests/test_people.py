@@ -244,6 +244,12 @@ def test_participants_with_names_on_its_line_is_a_field_else_a_list() -> None:
     assert [b.KIND for b in listed.blocks] == ["participants", "paragraph"] and not listed.fields
 
 
+def test_countries_in_a_list_are_no_people() -> None:
+    assert _people("Present: Bulgaria, Hungary, Poland and Romania.\n\nText.") == []
+    assert _people("Present: Mr. Jordan, Hungary\n\nText.") == [("Mr.", "Jordan")]
+    assert _people("Participants: Korea; Mr. Ab\n\nText.") == [("Mr.", "Ab")]
+
+
 def test_an_address_line_in_the_text_is_no_participant() -> None:
     body = "The talks went on for a long time and touched on many questions of trade. " * 2
     assert _people(body + "\n\nTo Comrade Ivanov\n\nText.") == []

@@ -300,7 +300,8 @@ def _person(
     A sentence's final period is not the name's; a leading bracket that
     describes the person ("[Soviet translator N.T.] Fedorenko") is a gloss,
     kept in ``text``, not part of the name; a name that names an
-    institution or a country ("Foreign Ministry") is no person (None).
+    institution or a country ("Foreign Ministry", an untitled "Hungary") is
+    no person (None).
     """
     start, end = found.span()
     pattern = found.re
@@ -315,6 +316,8 @@ def _person(
     bare = _STANDALONE.sub(" ", name)
     if not bare.strip() or terminal("not_a_person").search(bare):
         return None
+    if not title and terminal("country_name").fullmatch(bare.strip()):
+        return None  # "Present: Bulgaria, Hungary": states, not people
     return PersonParts(source[start:end], title, name, side, start + offset)
 
 
