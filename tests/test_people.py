@@ -224,6 +224,31 @@ def test_people_from_lists_address_lines_letterheads_and_fields(
             "Present: Comrade Orel, Comrade Vask,\nComrade Nell and Comrade Sand.\n\nText.",
             [("Comrade", "Orel"), ("Comrade", "Vask"), ("Comrade", "Nell"), ("Comrade", "Sand")],
         ),
+        # a role ends before "and" and a titled person; a role in small letters
+        (
+            "Present: Comrade Orel, Minister of Trade of the USSR, and Comrade Vask.\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
+            "Participants:\n    Ambassador Rook\n    Ira Tal, interpreter\n\nText.",
+            [("Ambassador", "Rook"), ("interpreter", "Ira Tal")],
+        ),
+        # a field whose names go on over the next lines, one a line
+        (
+            "PARTICIPANTS: Chairman Lin Po\n              Premier Wu Dan\n"
+            "              Ned Rook, Assistant to the President\n\nText.",
+            [
+                ("Chairman", "Lin Po"),
+                ("Premier", "Wu Dan"),
+                ("Assistant to the President", "Ned Rook"),
+            ],
+        ),
+        # the first line of a paragraph is no list line, even if it opens like one
+        (
+            "Present:\n\nComrade Orel\n\nComrade Vask, Minister of Trade, said that the talks\n"
+            "would go on.",
+            [("Comrade", "Orel")],
+        ),
         # "Participants: ..." on its line stays a field (and names its people)
         (
             "Participants: Ambassador Rook, Mr. Tal\n\nText.",

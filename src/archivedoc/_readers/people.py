@@ -351,7 +351,8 @@ def field_people(
     ``value`` is the field's value and ``offset`` its place in the
     transcript.  The person of a To or From field takes as title the text
     of the block after it (``following``) if that is a role on one line
-    ("Vice Minister for Foreign Affairs").
+    ("Vice Minister for Foreign Affairs").  A value over several lines names
+    people only if each of its lines does.
     """
     role = PEOPLE_FIELDS[label]
     if label in _ADDRESSED and "\n" in value.rstrip():
@@ -359,7 +360,12 @@ def field_people(
         value, second = value.split("\n", 1)
         following = second if "\n" not in second.rstrip() else None
     value = value.rstrip(" \t\r.,;")
-    if not value or not terminal("participant_line").fullmatch(value):
+    line_rule = terminal("participant_line")
+    if "\n" in value:
+        # "PARTICIPANTS: Chairman Lin\n              Premier Wu": one person or more a line
+        if not all(line_rule.fullmatch(line.rstrip(" \t\r.,;")) for line in value.split("\n")):
+            return ()
+    elif not value or not line_rule.fullmatch(value):
         return ()
     if label in _ADDRESSED and following is not None:
         line = following.strip(" \t\f\r\n")
