@@ -124,6 +124,11 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
         ("      to Cde. K. E. VOROSHILOV\n\n1. Text.", [("Cde.", "K. E. VOROSHILOV")]),
         ("To Comrade A.A. Gromyko.\n\nText.", [("Comrade", "A.A. Gromyko")]),
         ("To the Secretariat, to Chairman Kim:\n\nText.", [("Chairman", "Kim")]),
+        (
+            "To Comrades Orel, Vask and Nell.\n\nText.",
+            [("Comrades", "Orel"), ("Comrades", "Vask"), ("Comrades", "Nell")],
+        ),
+        ("To Comrade Orel and the delegation\n\nText.", []),
         ("\fComrade Filippov!\n\n1. Received your telegram.", [("Comrade", "Filippov")]),
         ("Head of Section 3 Weber          Bonn, 3 May 1991\nMemo", []),
         ("MD K. Weber          Bonn, 3 May 1991\n Subject: Visit", [("MD", "K. Weber")]),

@@ -332,15 +332,25 @@ def _word_before_stop(name: str) -> bool:
 
 
 def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...]:
-    """The addressee or author an address line names ("To Comrade Filippov"), if any."""
+    """The addressees or author an address line names ("To Comrade Filippov"), if any."""
     if len(text) > 300 or "\n" in text.rstrip("\r\n"):
         return ()
     found = terminal("address_line").match(text)
     if found is None:
         return ()
-    person = terminal("participant").fullmatch(text, *found.span(group_number(found.re, "person")))
-    one = _person(person, text, offset, None, terminal) if person else None
-    return () if one is None else (one,)
+    start, end = found.span(group_number(found.re, "person"))
+    people: list[PersonParts] = []
+    shared = ""
+    for index, (person, _) in enumerate(_entries(text, start, end, terminal)):
+        one = _person(person, text, offset, None, terminal)
+        if one is None:
+            continue
+        if index == 0 and terminal("plural_title").fullmatch(one.title):
+            shared = one.title  # "To Comrades Li and Wu": each one's title
+        elif shared and not one.title:
+            one = one._replace(title=shared)
+        people.append(one)
+    return tuple(people)
 
 
 def field_people(
