@@ -119,6 +119,8 @@ USES = {
         "participant",
         "participant_block",
         "participant_line",
+        "participant_role",
+        "participant_role_only",
         "role_line",
         *_BOTH,
     },
@@ -143,6 +145,7 @@ USES = {
     "physical_marks": {"bracket_kind", "bracket_physical"},
     "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
     "institution_words": {"not_a_person"},
+    "countries": {"country_name"},
     "plural_titles": {"plural_title"},
 }
 
@@ -180,6 +183,10 @@ def test_each_title_in_participants_and_turns(title: str) -> None:
     assert [m.group("name") for m in two] == ["Other", "Example Person"]
     turn = _t("turn").match(f"{line} said that")
     assert turn is not None and turn.group("speaker") == line
+    # a role after a name, and a role alone on a line of a list
+    assert _t("participant_role").fullmatch(f", {title} of the Board")
+    assert _t("participant_line").fullmatch(f"Mr. Other, {title} of the Board; {line}")
+    assert _t("participant_role_only").fullmatch(f"The {title}")
     alone = _t("turn").match(f"{title}: We agree.")
     if title in lexicons()["field_labels"]:  # "Interpreter: ..." is a field
         assert alone is None
@@ -526,6 +533,13 @@ def test_each_opening_word_opens_a_phrase_before_the_speaker(word: str) -> None:
 def test_each_institution_word_makes_no_person(word: str) -> None:
     assert _t("not_a_person").search(f"Example {word}")
     assert not _t("not_a_person").search(f"Example {word}xy")  # a longer word is not it
+
+
+@pytest.mark.parametrize("word", lexicons()["countries"])
+def test_each_country_is_no_untitled_person(word: str) -> None:
+    assert _t("country_name").fullmatch(word)
+    assert _t("participant_line").fullmatch(f"{word}, Mr. {word}")
+    assert not _t("country_name").fullmatch(f"{word}x")  # a longer word is not it
 
 
 @pytest.mark.parametrize("title", lexicons()["plural_titles"])

@@ -124,6 +124,11 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
         ("      to Cde. K. E. VOROSHILOV\n\n1. Text.", [("Cde.", "K. E. VOROSHILOV")]),
         ("To Comrade A.A. Gromyko.\n\nText.", [("Comrade", "A.A. Gromyko")]),
         ("To the Secretariat, to Chairman Kim:\n\nText.", [("Chairman", "Kim")]),
+        (
+            "To Comrades Orel, Vask and Nell.\n\nText.",
+            [("Comrades", "Orel"), ("Comrades", "Vask"), ("Comrades", "Nell")],
+        ),
+        ("To Comrade Orel and the delegation\n\nText.", []),
         ("\fComrade Filippov!\n\n1. Received your telegram.", [("Comrade", "Filippov")]),
         ("Head of Section 3 Weber          Bonn, 3 May 1991\nMemo", []),
         ("MD K. Weber          Bonn, 3 May 1991\n Subject: Visit", [("MD", "K. Weber")]),
@@ -139,12 +144,140 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
             [("", "Kim Il Sung"), ("", "Pak Hon-yong")],
         ),
         ("In attendance: Mr. Ab, Mrs. Cd\n\nText.", [("Mr.", "Ab"), ("Mrs.", "Cd")]),
+        (
+            "Participants on our side: Comrade Orel, Comrade Vask.\n"
+            "Participants on the Korean side: Comrade Pak Mun-ho, Comrade Choe Il.\n\nText.",
+            [
+                ("Comrade", "Orel"),
+                ("Comrade", "Vask"),
+                ("Comrade", "Pak Mun-ho"),
+                ("Comrade", "Choe Il"),
+            ],
+        ),
+        (
+            "Also present from the Soviet side: comrs. Orel and Vask.\n\nText.",
+            [("comrs.", "Orel"), ("comrs.", "Vask")],
+        ),
+        ("Present on the Chinese side: Comrade Hu Lan.\n\nText.", [("Comrade", "Hu Lan")]),
+        ("Present: Mr. Ab, Dr. Lo.\n\nText.", [("Mr.", "Ab"), ("Dr.", "Lo")]),
+        ("Note-taker: Ito Jun\n\nText.", [("Note-taker", "Ito Jun")]),
+        (
+            "To: Sato Eisaku\nPrime Minister\n\nText of the letter.",
+            [("Prime Minister", "Sato Eisaku")],
+        ),
     ],
 )
 def test_people_from_lists_address_lines_letterheads_and_fields(
     text: str, people: list[tuple[str, str]]
 ) -> None:
     assert _people(text) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # "Participants:" with the names on the lines after it: a list, not a field
+        (
+            "Date: May 3, 1971\n\nParticipants:\nAmbassador Rook\n"
+            "Mr. Tal, Counselor of Embassy\nMinister Vey\n\nSubject: Grain\n\nText.",
+            [("Ambassador", "Rook"), ("Mr.", "Tal"), ("Minister", "Vey")],
+        ),
+        # the US memoranda: a role alone, names with their role after them, sides
+        (
+            "PARTICIPANTS:\nU.S. Side\nThe Secretary of State\nAmbassador Ned Rook\n"
+            "Ira Tal, Deputy Assistant Secretary\nSoviet Side\nForeign Minister Garo\n\n"
+            "SUBJECT: Grain\n\nText.",
+            [
+                ("Ambassador", "Ned Rook"),
+                ("Deputy Assistant Secretary", "Ira Tal"),
+                ("Foreign Minister", "Garo"),
+            ],
+        ),
+        # the same in a transcript of one block per line
+        (
+            "Participants:\nAmbassador Rook\nMr. Tal\nSubject: Grain\nThe Ambassador said it.",
+            [("Ambassador", "Rook"), ("Mr.", "Tal")],
+        ),
+        # roles after the names, apart by semicolons or a dash, notes in parentheses
+        (
+            "Present: Comrade Orel, Minister of Trade; Comrade Vask, Deputy Minister\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
+            "Present:\nComrade Orel \u2013 Minister of Trade\nComrade Vask \u2013 Deputy Minister"
+            "\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
+            "Participants: Premier Lan Po; Ambassador Rook; Mr. Tal (interpreter)\n\nText.",
+            [("Premier", "Lan Po"), ("Ambassador", "Rook"), ("Mr.", "Tal")],
+        ),
+        (
+            "Interpreter: Comrade Osk (Soviet), Mr. Lin (Chinese)\n\nText.",
+            [("Comrade", "Osk"), ("Mr.", "Lin")],
+        ),
+        (
+            "Participants: Pak Un-ho (Minister), Ri Do (Deputy)\n\nText.",
+            [("", "Pak Un-ho"), ("", "Ri Do")],
+        ),
+        (
+            "In attendance:\n  Ambassador Rook\n  First Secretary Ost\n\nRook said so.",
+            [("Ambassador", "Rook"), ("First Secretary", "Ost")],
+        ),
+        # a list wrapped over lines is still people, not a role
+        (
+            "Present: Comrade Orel, Comrade Vask,\nComrade Nell and Comrade Sand.\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask"), ("Comrade", "Nell"), ("Comrade", "Sand")],
+        ),
+        # a role ends before "and" and a titled person; a role in small letters
+        (
+            "Present: Comrade Orel, Minister of Trade of the USSR, and Comrade Vask.\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
+            "Participants:\n    Ambassador Rook\n    Ira Tal, interpreter\n\nText.",
+            [("Ambassador", "Rook"), ("interpreter", "Ira Tal")],
+        ),
+        # a field whose names go on over the next lines, one a line
+        (
+            "PARTICIPANTS: Chairman Lin Po\n              Premier Wu Dan\n"
+            "              Ned Rook, Assistant to the President\n\nText.",
+            [
+                ("Chairman", "Lin Po"),
+                ("Premier", "Wu Dan"),
+                ("Assistant to the President", "Ned Rook"),
+            ],
+        ),
+        # the first line of a paragraph is no list line, even if it opens like one
+        (
+            "Present:\n\nComrade Orel\n\nComrade Vask, Minister of Trade, said that the talks\n"
+            "would go on.",
+            [("Comrade", "Orel")],
+        ),
+        # "Participants: ..." on its line stays a field (and names its people)
+        (
+            "Participants: Ambassador Rook, Mr. Tal\n\nText.",
+            [("Ambassador", "Rook"), ("Mr.", "Tal")],
+        ),
+    ],
+)
+def test_lists_of_memoranda_with_roles_after_the_names(
+    text: str, people: list[tuple[str, str]]
+) -> None:
+    assert _people(text) == people
+
+
+def test_participants_with_names_on_its_line_is_a_field_else_a_list() -> None:
+    t = Transcript("Participants: Ambassador Rook, Mr. Tal\n\nText.")
+    assert [b.KIND for b in t.blocks] == ["field", "paragraph"]
+    listed = Transcript("Participants:\nAmbassador Rook\n\nText.")
+    assert [b.KIND for b in listed.blocks] == ["participants", "paragraph"] and not listed.fields
+
+
+def test_countries_in_a_list_are_no_people() -> None:
+    assert _people("Present: Bulgaria, Hungary, Poland and Romania.\n\nText.") == []
+    assert _people("Present: Mr. Jordan, Hungary\n\nText.") == [("Mr.", "Jordan")]
+    assert _people("Participants: Korea; Mr. Ab\n\nText.") == [("Mr.", "Ab")]
 
 
 def test_an_address_line_in_the_text_is_no_participant() -> None:

@@ -703,6 +703,39 @@ def test_footnote_digits_glued_to_words_and_their_end_notes() -> None:
     assert [r.text for r in notes["3"].references] == ["3"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called it \u201ctactics\u201d1 and left.\n\n1. In the original.",
+        'He called it "tactics"1 and left.\n\n1. In the original.',
+        "He met the group (the brokers)1 and left.\n\n1. Traders of the port.",
+        'It was "done."1 Then they left.\n\n1. In the original.',
+    ],
+)
+def test_footnote_digits_after_a_closing_quote_or_parenthesis(text: str) -> None:
+    notes = Transcript(text).footnotes
+    assert [(f.number, len(f.references), f.definition is not None) for f in notes] == [
+        ("1", 1, True)
+    ]
+
+
+def test_footnote_numbers_in_parentheses_glued_to_words() -> None:
+    t = Transcript(
+        "We met at Lindenhof(1) and then in the town.(2) We raised (3) points.\n\n"
+        "(1) A castle by the lake.\n\n(2) A small town."
+    )
+    assert [b.KIND for b in t.blocks] == ["paragraph", "footnote", "footnote"]
+    notes = {f.number: f for f in t.footnotes}
+    assert sorted(notes) == ["1", "2"]  # "(3)" after a space is no reference
+    assert (
+        notes["1"].definition is not None
+        and notes["1"].definition.text == "(1) A castle by the lake."
+    )
+    assert [r.text for r in notes["2"].references] == ["2"]
+    listed = Transcript("He raised (1) the port and (2) the coal.\n\n(1) First.")
+    assert listed.footnotes == () and [b.KIND for b in listed.blocks] == ["paragraph", "item"]
+
+
 def test_numbered_points_are_end_notes_only_after_every_reference() -> None:
     t = Transcript("A struggle.1 Then more.\n\n1. First point.\n\n2. Second point.\n\nEnd.")
     assert [b.KIND for b in t.blocks] == ["paragraph", "item", "item", "paragraph"]

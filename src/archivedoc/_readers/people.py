@@ -190,6 +190,8 @@ PEOPLE_FIELDS = {
     "Recorders": "Recorder",
     "RECORDER": "Recorder",
     "Recorded by": "Recorder",
+    "Note taker": "Note-taker",
+    "Note-taker": "Note-taker",
     "To": "",
     "TO": "",
     "From": "",
@@ -211,7 +213,7 @@ def list_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...
     plural = terminal("plural_title")
     flat = text.replace("\r", " ").replace("\n", " ")  # same offsets, one line
     head = terminal("present_header").match(text)
-    side_rule, person = terminal("side_label"), terminal("participant")
+    side_rule = terminal("side_label")
     people: list[PersonParts] = []
     side: str | None = None
     checked = head is None
@@ -220,21 +222,56 @@ def list_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...
             checked = True
             continue
         checked = True
-        labelled = side_rule.match(flat, pos, end) if "side" in flat[pos:end] else None
+        labelled = side_rule.match(flat, pos, end) if "ide" in flat[pos:end] else None
         if labelled:
             side = labelled.group(group_number(side_rule, "side"))
             pos = labelled.end()
         shared = ""
-        for index, found in enumerate(person.finditer(flat, pos, end)):
+        if flat[pos:end].lstrip(" \t\f").startswith(("The ", "the ")) and terminal(
+            "participant_role_only"
+        ).fullmatch(flat, pos, end):
+            continue  # "The Secretary": a role, nobody named
+        for index, (found, role) in enumerate(_entries(flat, pos, end, terminal)):
             one = _person(found, text, offset, side, terminal)
             if one is None:
                 continue
+            if role and not one.title:
+                one = one._replace(title=role)
             if index == 0 and plural.fullmatch(one.title):
                 shared = one.title
             elif shared and not one.title:
                 one = PersonParts(one.text, shared, one.name, side, one.start)
             people.append(one)
     return tuple(people)
+
+
+#: What a role after a name opens with: a space, comma, hyphen, en or em dash, "(".
+_ROLE_OPENERS = " \t,-\u2013\u2014("
+
+
+def _entries(text: str, pos: int, end: int, terminal: Any) -> Iterator[tuple[Any, str]]:
+    """Each ``participant`` match in ``text[pos:end]`` and the role after it.
+
+    The role is the text of a ``participant_role`` right after the name,
+    without its separator (", Minister of Trade" gives "Minister of Trade");
+    a note in parentheses ("(interpreter)") is skipped and gives no role.
+    """
+    person = terminal("participant")
+    role_rule = terminal("participant_role")
+    while True:
+        found = person.search(text, pos, end)
+        if found is None:
+            return
+        pos = found.end()
+        role = ""
+        if pos < end and text[pos] in _ROLE_OPENERS:
+            after = role_rule.match(text, pos, end)
+            if after is not None:
+                pos = after.end()
+                written = after.group().lstrip(" \t")
+                if not written.startswith("("):  # "(interpreter)" is a note
+                    role = " ".join(written.strip(_ROLE_OPENERS).rstrip(" \t.").split())
+        yield found, role
 
 
 def _logical_lines(text: str, pos: int) -> Iterator[tuple[int, int]]:
@@ -263,7 +300,8 @@ def _person(
     A sentence's final period is not the name's; a leading bracket that
     describes the person ("[Soviet translator N.T.] Fedorenko") is a gloss,
     kept in ``text``, not part of the name; a name that names an
-    institution or a country ("Foreign Ministry") is no person (None).
+    institution or a country ("Foreign Ministry", an untitled "Hungary") is
+    no person (None).
     """
     start, end = found.span()
     pattern = found.re
@@ -273,24 +311,46 @@ def _person(
     if gloss and gloss.end() < name_end:
         name_start = gloss.end()
     name = source[name_start:name_end]
-    if name.endswith(".") and len(name) > 3 and name[-4:-1].isalpha():
+    if name.endswith(".") and _word_before_stop(name):
         name, end = name[:-1], end - 1
     bare = _STANDALONE.sub(" ", name)
     if not bare.strip() or terminal("not_a_person").search(bare):
         return None
+    if not title and terminal("country_name").fullmatch(bare.strip()):
+        return None  # "Present: Bulgaria, Hungary": states, not people
     return PersonParts(source[start:end], title, name, side, start + offset)
 
 
+def _word_before_stop(name: str) -> bool:
+    """Whether the period that ends ``name`` ends a sentence, not an initial.
+
+    The last word is a word of two letters or more ("Molotov.", "Choe Il."),
+    not an initial ("K.", "N.T.").
+    """
+    last = name[:-1].rsplit(None, 1)[-1] if name[:-1].strip() else ""
+    return len(last) >= 2 and last.isalpha()
+
+
 def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...]:
-    """The addressee or author an address line names ("To Comrade Filippov"), if any."""
+    """The addressees or author an address line names ("To Comrade Filippov"), if any."""
     if len(text) > 300 or "\n" in text.rstrip("\r\n"):
         return ()
     found = terminal("address_line").match(text)
     if found is None:
         return ()
-    person = terminal("participant").fullmatch(text, *found.span(group_number(found.re, "person")))
-    one = _person(person, text, offset, None, terminal) if person else None
-    return () if one is None else (one,)
+    start, end = found.span(group_number(found.re, "person"))
+    people: list[PersonParts] = []
+    shared = ""
+    for index, (person, _) in enumerate(_entries(text, start, end, terminal)):
+        one = _person(person, text, offset, None, terminal)
+        if one is None:
+            continue
+        if index == 0 and terminal("plural_title").fullmatch(one.title):
+            shared = one.title  # "To Comrades Li and Wu": each one's title
+        elif shared and not one.title:
+            one = one._replace(title=shared)
+        people.append(one)
+    return tuple(people)
 
 
 def field_people(
@@ -301,21 +361,33 @@ def field_people(
     ``value`` is the field's value and ``offset`` its place in the
     transcript.  The person of a To or From field takes as title the text
     of the block after it (``following``) if that is a role on one line
-    ("Vice Minister for Foreign Affairs").
+    ("Vice Minister for Foreign Affairs").  A value over several lines names
+    people only if each of its lines does.
     """
-    value = value.rstrip(" \t.,;")
-    if not value or not terminal("participant_line").fullmatch(value):
-        return ()
     role = PEOPLE_FIELDS[label]
+    if label in _ADDRESSED and "\n" in value.rstrip():
+        # "To: Sato Eisaku\nPrime Minister" in one block: the role is the value's second line
+        value, second = value.split("\n", 1)
+        following = second if "\n" not in second.rstrip() else None
+    value = value.rstrip(" \t\r.,;")
+    line_rule = terminal("participant_line")
+    if "\n" in value:
+        # "PARTICIPANTS: Chairman Lin\n              Premier Wu": one person or more a line
+        if not all(line_rule.fullmatch(line.rstrip(" \t\r.,;")) for line in value.split("\n")):
+            return ()
+    elif not value or not line_rule.fullmatch(value):
+        return ()
     if label in _ADDRESSED and following is not None:
-        line = following.strip(" \t\f")
+        line = following.strip(" \t\f\r\n")
         if "\n" not in line and terminal("role_line").fullmatch(line):
             role = line
     people: list[PersonParts] = []
-    for found in terminal("participant").finditer(value):
+    for found, written in _entries(value, 0, len(value), terminal):
         person = _person(found, value, offset, None, terminal)
         if person is None:
             continue
+        if written and not person.title:
+            person = person._replace(title=written)
         if role and not person.title:
             person = PersonParts(person.text, role, person.name, None, person.start)
         people.append(person)

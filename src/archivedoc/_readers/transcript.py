@@ -517,19 +517,21 @@ def _end_notes(blocks: list[BlockParts], digits: list[Any]) -> None:
     """Make the numbered items that end the text the definitions of its footnote digits.
 
     The PDF exports print a footnote as a bare digit glued to a word
-    ("comprador1") and its note as an item at the end ("1. Intermediary
-    between ..."): the trailing run of items numbered 1, 2, ... after the
-    last reference.  Each item whose number is referenced becomes a
+    ("comprador1", or "comprador(1)") and its note as an item at the end
+    ("1. Intermediary between ...", "(1) ..."): the trailing run of items
+    numbered 1, 2, ... after the last reference.  Each item whose number is referenced becomes a
     footnote definition (in place, in ``blocks``).
     """
     run: list[int] = []
+    numbers: list[str] = []
     for index in range(len(blocks) - 1, -1, -1):
-        label = blocks[index].label or ""
-        if blocks[index].kind != "item" or not label[:-1].isdigit() or label[-1] != ".":
+        number = _note_number(blocks[index])
+        if number is None:
             break
         run.append(index)
+        numbers.append(number)
     run.reverse()
-    numbers = [(blocks[i].label or "")[:-1] for i in run]
+    numbers.reverse()
     if not run or numbers != [str(n) for n in range(1, len(run) + 1)]:
         return
     if digits[-1].start() >= blocks[run[0]].start:
@@ -541,6 +543,18 @@ def _end_notes(blocks: list[BlockParts], digits: list[Any]) -> None:
             blocks[index] = BlockParts(
                 "footnote", block.text, block.start, block.after, number=number
             )
+
+
+def _note_number(block: BlockParts) -> str | None:
+    """The number of an item that can be an end note: "1." or "(1)" gives "1"."""
+    label = block.label or ""
+    if block.kind != "item" or len(label) < 2:
+        return None
+    if label[-1] == "." and label[:-1].isdigit():
+        return label[:-1]
+    if label[0] == "(" and label[-1] == ")" and label[1:-1].isdigit():
+        return label[1:-1]
+    return None
 
 
 def _turns(
