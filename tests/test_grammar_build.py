@@ -142,7 +142,7 @@ USES = {
     "note_endings": _NOTE_USES,
     "physical_marks": {"bracket_kind", "bracket_physical"},
     "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
-    "institution_words": {"not_a_person"},
+    "institution_words": {"not_a_person", "turn", "turn_reported"},
     "plural_titles": {"plural_title"},
 }
 
@@ -526,6 +526,9 @@ def test_each_opening_word_opens_a_phrase_before_the_speaker(word: str) -> None:
 def test_each_institution_word_makes_no_person(word: str) -> None:
     assert _t("not_a_person").search(f"Example {word}")
     assert not _t("not_a_person").search(f"Example {word}xy")  # a longer word is not it
+    # nor a reported speaker: "The Foreign Ministry informed" is no turn
+    assert _t("turn").match(f"The Example {word} said that it was late.") is None
+    assert _t("turn").match(f"Example {word}xy said that it was late.") is not None
 
 
 @pytest.mark.parametrize("title", lexicons()["plural_titles"])
