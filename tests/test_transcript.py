@@ -509,6 +509,9 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("North (KIM): Fine.", "North (KIM)", "script"),
         ("         Comrade Mao Zedong: The question", "Comrade Mao Zedong", "script"),
         ("MAO ZEDONG. We think so.", "MAO ZEDONG", "script"),
+        ("A.I. KOVAR. We think so.", "A.I. KOVAR", "script"),  # initials (FORMAT-NOTES §8)
+        ("O. DORN. Agreed.", "O. DORN", "script"),
+        ("B. TRADE POLICY. The plan is late.", None, None),  # a point's heading
         ("He said that it was late.", "He", "reported"),
         ("[He] said that it was late.", "[He]", "reported"),
         ("Further, Comrade Kovalev noted that the line held.", "Comrade Kovalev", "reported"),

@@ -87,9 +87,13 @@ def _first_line(text: str) -> str | None:
 
 
 def _may_be_capitals(line: str) -> bool:
-    """Whether a first line may open with a name in capitals and a period ("MAO ZEDONG. We")."""
-    start = line.lstrip(" \t\f")[:2]  # the rule's name opens with \p{Lu}[\p{Lu}\-]
-    if not (start[:1].isupper() and (start[1:].isupper() or start[1:] == "-")):
+    """Whether a first line may open with a name in capitals and a period ("MAO ZEDONG. We").
+
+    The name opens with two capitals, a capital and a hyphen, or with
+    initials: "MAO", "A.I. MIKOYAN".
+    """
+    start = line.lstrip(" \t\f")[:2]
+    if not (start[:1].isupper() and (start[1:].isupper() or start[1:] in ("-", "."))):
         return False
     head = line.split(None, 5)[:5]
     return head[0].rstrip(".").isupper() and "." in "".join(head)
