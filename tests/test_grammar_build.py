@@ -29,6 +29,7 @@ from archivedoc._grammar import (
     rule_comments,
 )
 from archivedoc._grammar_build import GrammarError, build, parse_lexicon, prefix_tree
+from archivedoc.model import Transcript
 
 TERMINALS = Path(__file__).parent / "fixtures" / "terminals.json"
 GRAMMAR = Path(__file__).resolve().parent.parent / "src" / "archivedoc" / "grammar"
@@ -120,6 +121,7 @@ USES = {
         "participant_block",
         "participant_line",
         "role_line",
+        "turn_named",
         *_BOTH,
     },
     "reporting_verbs": _REPORTED,
@@ -142,7 +144,7 @@ USES = {
     "note_endings": _NOTE_USES,
     "physical_marks": {"bracket_kind", "bracket_physical"},
     "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
-    "institution_words": {"not_a_person", "turn", "turn_reported"},
+    "institution_words": {"not_a_person"},
     "plural_titles": {"plural_title"},
 }
 
@@ -527,8 +529,8 @@ def test_each_institution_word_makes_no_person(word: str) -> None:
     assert _t("not_a_person").search(f"Example {word}")
     assert not _t("not_a_person").search(f"Example {word}xy")  # a longer word is not it
     # nor a reported speaker: "The Foreign Ministry informed" is no turn
-    assert _t("turn").match(f"The Example {word} said that it was late.") is None
-    assert _t("turn").match(f"Example {word}xy said that it was late.") is not None
+    assert not Transcript(f"The Example {word} said that it was late.").turns
+    assert Transcript(f"Example {word}xy said that it was late.").turns
 
 
 @pytest.mark.parametrize("title", lexicons()["plural_titles"])

@@ -452,6 +452,57 @@ def test_pathological_texts(text: str) -> None:
 # -- the grammar's rules one by one ---------------------------------------------------
 
 
+def test_a_name_with_a_period_is_a_turn_of_a_participant_only() -> None:
+    """FORMAT-NOTES §8: "Stalin.", "Kim Il Sung." open the speeches of some records."""
+    t = Transcript(
+        "Present: Marshal Orlov, Kim Il Song\n\n"
+        "The talks opened at noon.\n\n"
+        "Orlov. We agree to the text.\n\n"
+        "Kim Il Song. Yes.\n\n"
+        'Marshal Orlov. "No."\n\n'
+        "Moscow. The weather was fine.\n\n"
+        "Orlov.\n\n"
+        "Orlov. He asked for coal."
+    )
+    assert [
+        (turn.speaker, turn.form, turn.participant and turn.participant.name) for turn in t.turns
+    ] == [
+        ("Orlov", "script", "Orlov"),
+        ("Kim Il Song", "script", "Kim Il Song"),
+        ("Marshal Orlov", "script", "Orlov"),
+        ("Orlov", "script", "Orlov"),
+    ]
+    # without participants nothing tells a speaker from a heading
+    assert Transcript("Orlov. We agree to the text.").turns == ()
+
+
+def test_a_name_ends_with_its_sentence() -> None:
+    """ "Orlov. He asked": the speaker is "He", never "Orlov. He"."""
+    assert terminal("turn").match("Orlov. He asked for coal.") is None
+    found = terminal("turn").match("Wm. Fox said so.")
+    assert found is not None and found.group("speaker") == "Wm. Fox"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Foreign Ministry informed us that it was late.", None),
+        ("The United States proposed a cease-fire.", None),
+        ("Then the Central Committee agreed.", None),
+        ("Dorn and the Central Committee agreed.", None),
+        ("The Soviet Ambassador replied that he agreed.", "The Soviet Ambassador"),
+        ("Soviet Ambassador Dorn said that he agreed.", None),  # not read: see docs
+        ("Foreign Ministry: No comment.", "Foreign Ministry"),  # a label stays a label
+    ],
+)
+def test_institutions_and_countries_are_no_reported_speakers(
+    text: str, speaker: str | None
+) -> None:
+    """ANNOTATIONS, rule 4: "the Chinese side", "the Sato Government" are no speakers."""
+    turns = Transcript(text).turns
+    assert [turn.speaker for turn in turns] == ([] if speaker is None else [speaker])
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -543,10 +594,7 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("Dorn wondered whether the ship had sailed.", "Dorn", "reported"),
         ("BK outlines the timetable.", "BK", "reported"),
         ("I wondered whether it was late.", None, None),
-        # institutions and countries are no speakers (ANNOTATIONS, rule 4):
-        ("The Foreign Ministry informed us that it was late.", None, None),
-        ("The United States proposed a cease-fire.", None, None),
-        ("Then the Central Committee agreed.", None, None),
+        # a title after a country's adjective (institutions: see below)
         ("The Soviet Ambassador replied that he agreed.", "The Soviet Ambassador", "reported"),
         ("The Polish Foreign Minister said so.", "The Polish Foreign Minister", "reported"),
         ("The Chinese side agreed.", None, None),

@@ -20,7 +20,7 @@ from archivedoc._grammar_build import prefix_tree
 from archivedoc._grammar_regex import group_number
 from archivedoc._readers.rules import Rules, default_rules
 
-__all__ = ["read_turn"]
+__all__ = ["by_a_person", "read_named", "read_turn"]
 
 
 #: How many words of a paragraph may come before a turn's reporting verb at
@@ -165,6 +165,52 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
         if found is not None:
             return found.group(speaker), "reported", found.group(verb)
     return None
+
+
+def by_a_person(found: tuple[str, str, str]) -> bool:
+    """Whether a turn's speaker may be a person: not an institution's or a country's name.
+
+    A reported speaker whose name ends with a word of ``institution_words``
+    ("The Foreign Ministry informed", "The United States proposed", "Orlov
+    and the Central Committee agreed") is an institution or a country, no
+    participant (ANNOTATIONS, rule 4); "Soviet Ambassador Ivanov" is a
+    person.  A set lookup on the turns found, not a lookbehind in ``turn``,
+    which would be tried at every word of the opening.
+    """
+    speaker, form, _ = found
+    if form != "reported":
+        return True
+    words = _institution_words()
+    return not any(part.rsplit(" ", 1)[-1] in words for part in speaker.split(" and "))
+
+
+@functools.cache
+def _institution_words() -> frozenset[str]:
+    """The words of ``institution_words``."""
+    return frozenset(lexicons()["institution_words"])
+
+
+def read_named(
+    text: str, rules: Rules, link: Callable[[str], int | None]
+) -> tuple[str, str, str] | None:
+    """(speaker, "script", "") if ``text`` opens with a participant's name and a period.
+
+    ``turn_named`` ("Stalin. We ...", "Kim Il Sung. Yes."): asked only of a
+    paragraph that ``read_turn`` finds no turn in, in a transcript with
+    participants, and taken only when ``link`` finds the participant the
+    name names: headings and sentences open the same way ("Moscow. The
+    weather ...").  A quick look rules out a first line with no period and
+    space (the name, its period and the space after it are on the first
+    line).
+    """
+    line = _first_line(text)
+    if line is not None and ". " not in line:
+        return None
+    found = rules.terminal("turn_named").match(text)
+    if found is None:
+        return None
+    speaker: str = found.group("speaker")
+    return (speaker, "script", "") if link(speaker) is not None else None
 
 
 def _turn(found: Any) -> tuple[str, str, str] | None:
