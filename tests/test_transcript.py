@@ -654,6 +654,13 @@ def test_turn(text: str, speaker: str | None, form: str | None) -> None:
         ("Harbin[.] Then", "supplied"),
         ("B[rigade?]", "expansion"),
         ("[Polish\ninterpreter K.L.] Nowak", "name"),
+        # a pronoun resolved to the people it stands for (ANNOTATIONS: name)
+        ("they [the Poles] refused", "name"),
+        ("We [Li Ming, Chen Bo, and Wang Tao] agreed", "name"),
+        ("he [Orlov] came", "name"),
+        ("ordered them [the troops]", "supplied"),
+        ("he [GMD General] came", "supplied"),
+        ("we [I] came", "supplied"),
         ("[Ivan]\nPetrov", "name"),
         ("[для сна]", "original_term"),
         ("[sic]", "sic"),

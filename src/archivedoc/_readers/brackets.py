@@ -38,6 +38,7 @@ BRACKET_FORMS = (
     ("bracket_original_term", "original_term"),
     ("bracket_gloss", "supplied"),
     ("bracket_initials", "name"),
+    ("bracket_referent", "name"),
     ("bracket_name", "name"),
     ("bracket_supplied", "supplied"),
 )
@@ -115,7 +116,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
     """
     (
         footnote_ref, elision, page_marker, sic, note, physical, expansion, uncertain,
-        original_term, gloss, initials, name, supplied,
+        original_term, gloss, initials, referent, name, supplied,
     ) = matches  # fmt: skip
     physical_search = _physical_search()
     note_openings, note_endings = _note_words()
@@ -148,7 +149,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
             # no gloss: a capital first
             if "." in inner and (found := initials(text, start)):
                 return _ending(found, end, "name")  # "[... N.T.]"
-            # no name: a capital first
+            # no referent, no name: a letter first
             if inner in _PUNCTUATION and (found := supplied(text, start)):
                 return _ending(found, end, "supplied")  # "[.]"
             return None
@@ -181,6 +182,12 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
             return _ending(found, end, "supplied")  # "MPR [Mongolian ...]"
         if "." in inner and (found := initials(text, start)):
             return _ending(found, end, "name")  # "[Soviet translator N.T.]"
+        if (
+            before == " "
+            and (upper or inner.startswith("the "))
+            and (found := referent(text, start))
+        ):
+            return _ending(found, end, "name")  # "they [the Poles]"
         if (
             upper  # "Mao [Zedong]", "[T.V.] Soong"
             and ((before == " " and _capital_before(text, start)) or _capital_after(text, end))
