@@ -149,7 +149,7 @@ class Speakers:
         if spoken[:1] == ("the",):
             spoken = spoken[1:]
         if not spoken or (len(spoken) == 1 and spoken[0] in PRONOUNS):
-            return None
+            return self._bracketed(speaker) if "[" in speaker else None  # "He [Mao]"
         if spoken in self._full:
             return self._full[spoken]
         runs = [
@@ -170,7 +170,7 @@ class Speakers:
         """The participant a standalone bracket of ``speaker`` names, if one does.
 
         An editor's bracket can hold the name the label leaves out: "H.E.
-        [Park Chung Hee]:", "Chairman [Li]:"; :func:`words` drops it, so it
+        [Park Chung Hee]:", "He [Mao] said"; :func:`words` drops it, so it
         is looked up on its own, as a speaker of its own (a pronoun in it
         names nobody).
         """

@@ -168,18 +168,21 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
 
 
 def by_a_person(found: tuple[str, str, str]) -> bool:
-    """Whether a turn's speaker may be a person: not an institution's or a country's name.
+    """Whether a turn's speaker may be a person: no institution, country or possessive.
 
     A reported speaker whose name ends with a word of ``institution_words``
     ("The Foreign Ministry informed", "The United States proposed", "Orlov
     and the Central Committee agreed") is an institution or a country, no
     participant (ANNOTATIONS, rule 4); "Soviet Ambassador Ivanov" is a
+    person.  A possessive ("Stalin's reply stated ...") only mentions the
     person.  A set lookup on the turns found, not a lookbehind in ``turn``,
     which would be tried at every word of the opening.
     """
     speaker, form, _ = found
     if form != "reported":
         return True
+    if speaker.endswith(("'s", "\u2019s")):  # "Stalin's reply stated": a mere mention
+        return False
     words = _institution_words()
     return not any(part.rsplit(" ", 1)[-1] in words for part in speaker.split(" and "))
 
