@@ -185,6 +185,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
         if (
             before == " "
             and (upper or inner.startswith("the "))
+            and _pronoun_before(text, start)
             and (found := referent(text, start))
         ):
             return _ending(found, end, "name")  # "they [the Poles]"
@@ -213,6 +214,29 @@ def _acronym_before(text: str, start: int, before: str) -> bool:
     if before in (" ", "\t", "\r", "\n"):
         before = text[max(start - _GLOSS_REACH, 0) : start].rstrip(" \t\r\n")[-1:]
     return before.isupper() or not before.isascii() or before in ("/", ")")
+
+
+#: The pronouns ``REFERENT_BRACKET`` looks for before a bracket: ``pronouns``
+#: and the object pronouns it writes out.
+_OBJECT_PRONOUNS = ("him", "them", "her", "us", "me")
+
+
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    return frozenset((*lexicons()["pronouns"], *_OBJECT_PRONOUNS))
+
+
+def _pronoun_before(text: str, start: int) -> bool:
+    """Whether the letters just before the space before ``start`` are a pronoun ("they [").
+
+    ``REFERENT_BRACKET``'s pronoun stands after no letter: the run of
+    letters before the space is the pronoun itself.
+    """
+    end = start - 1
+    low = end
+    while low > 0 and end - low < 5 and text[low - 1].isalpha():
+        low -= 1
+    return text[low:end] in _pronouns()
 
 
 def _capital_before(text: str, start: int) -> bool:

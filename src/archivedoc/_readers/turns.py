@@ -167,6 +167,11 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
     return None
 
 
+#: How many words ``turn_named``'s speaker has at most: three titles and
+#: four words of a name.
+_NAMED_WORDS = 7
+
+
 def by_a_person(found: tuple[str, str, str]) -> bool:
     """Whether a turn's speaker may be a person: no institution, country or possessive.
 
@@ -184,7 +189,9 @@ def by_a_person(found: tuple[str, str, str]) -> bool:
     if speaker.endswith(("'s", "\u2019s")):  # "Stalin's reply stated": a mere mention
         return False
     words = _institution_words()
-    return not any(part.rsplit(" ", 1)[-1] in words for part in speaker.split(" and "))
+    if " and " not in speaker:
+        return speaker[speaker.rfind(" ") + 1 :] not in words
+    return not any(part[part.rfind(" ") + 1 :] in words for part in speaker.split(" and "))
 
 
 @functools.cache
@@ -202,12 +209,11 @@ def read_named(
     paragraph that ``read_turn`` finds no turn in, in a transcript with
     participants, and taken only when ``link`` finds the participant the
     name names: headings and sentences open the same way ("Moscow. The
-    weather ...").  A quick look rules out a first line with no period and
-    space (the name, its period and the space after it are on the first
-    line).
+    weather ...").  A quick look rules out a text whose first period and
+    space come after more words than a speaker has.
     """
-    line = _first_line(text)
-    if line is not None and ". " not in line:
+    dot = text.find(". ")
+    if dot < 0 or len(text[:dot].split(None, _NAMED_WORDS)) > _NAMED_WORDS:
         return None
     found = rules.terminal("turn_named").match(text)
     if found is None:
