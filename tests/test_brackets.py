@@ -84,14 +84,15 @@ _WORDS = [
     "page", "break", "PAGE", "BREAK", "323", "1", "12", "1234", "...", "…", ". . .", ".", ",",
     ";", ":", "?", "words?", "I", "We", "In", "для", "сна", "\u017fic", "\u212a", "İ", "é",
     "\u2019s", "'s", "remainder", "Abridged", "EXCERPT", "author's", "Publisher's", "notes",
-    "translator", "editor", "Omitted",
+    "translator", "editor", "Omitted", "Poles", "and", "Li", "Ming,",
     "Commander-in-", "Chief", "Comrade", "Dr.", "(b)", "VKP/b/", "\n", "\t", "\r\n", "  ", "\f",
     "[", "]", "x1", "_",
 ]  # fmt: skip
 _EDGES = ["", " ", "  ", "\n", "\t", "\r\n", "a", "Z", "é", "Ж", ".", "-", "'", "\u2019", "1",
           "(", "/", ")", "[", "]"]  # fmt: skip
 _CONTEXT = ["", "Mao", "the", "us.", "MPR", "VKP/b/", "KChZhD", "Dr.", "Chiang", "x", "NKVD(b)",
-            "said", "Comrade", "3Mao", "o'Neil", "Jean-Luc", "É", "Ж", "a" * 45]  # fmt: skip
+            "said", "Comrade", "3Mao", "o'Neil", "Jean-Luc", "É", "Ж", "a" * 45, "they", "We",
+            "him", "he", "-they", "Ahe"]  # fmt: skip
 
 
 @settings(deadline=None, max_examples=600)

@@ -29,6 +29,7 @@ from archivedoc._grammar import (
     rule_comments,
 )
 from archivedoc._grammar_build import GrammarError, build, parse_lexicon, prefix_tree
+from archivedoc.model import Transcript
 
 TERMINALS = Path(__file__).parent / "fixtures" / "terminals.json"
 GRAMMAR = Path(__file__).resolve().parent.parent / "src" / "archivedoc" / "grammar"
@@ -116,18 +117,20 @@ USES = {
         "address_line",
         "bracket_kind",
         "bracket_name",
+        "bracket_referent",
         "participant",
         "participant_block",
         "participant_line",
         "participant_role",
         "participant_role_only",
         "role_line",
+        "turn_named",
         *_BOTH,
     },
     "reporting_verbs": _REPORTED,
     "reporting_verbs_third": _REPORTED,
     "not_speakers": _BOTH,
-    "pronouns": _BOTH,
+    "pronouns": {*_BOTH, "bracket_kind", "bracket_referent"},
     "first_person": _REPORTED,
     "person_nouns": _REPORTED,
     "connectives": _BOTH,
@@ -143,7 +146,7 @@ USES = {
     "note_openings": _NOTE_USES,
     "note_endings": _NOTE_USES,
     "physical_marks": {"bracket_kind", "bracket_physical"},
-    "common_words": {"bracket_kind", "bracket_original_term", "bracket_name"},
+    "common_words": {"bracket_kind", "bracket_original_term", "bracket_referent", "bracket_name"},
     "institution_words": {"not_a_person"},
     "countries": {"country_name"},
     "plural_titles": {"plural_title"},
@@ -533,6 +536,9 @@ def test_each_opening_word_opens_a_phrase_before_the_speaker(word: str) -> None:
 def test_each_institution_word_makes_no_person(word: str) -> None:
     assert _t("not_a_person").search(f"Example {word}")
     assert not _t("not_a_person").search(f"Example {word}xy")  # a longer word is not it
+    # nor a reported speaker: "The Foreign Ministry informed" is no turn
+    assert not Transcript(f"The Example {word} said that it was late.").turns
+    assert Transcript(f"Example {word}xy said that it was late.").turns
 
 
 @pytest.mark.parametrize("word", lexicons()["countries"])

@@ -49,6 +49,11 @@ _PAK = _person("Vice Premier", "Pak Song-chol")
         ("Premier", _KIM),
         ("Vice Premier", _PAK),
         ("Molotov", None),
+        ("H.E. [Kim Il Sung]", _KIM),  # the editor's bracket gives the name
+        ("Marshal [Stalin]", _STALIN),
+        ("H.E. [he]", None),
+        ("He [Stalin]", _STALIN),  # a pronoun the editor resolved
+        ("H.E. [Molotov]", None),
         ("", None),
     ],
 )

@@ -452,6 +452,59 @@ def test_pathological_texts(text: str) -> None:
 # -- the grammar's rules one by one ---------------------------------------------------
 
 
+def test_a_name_with_a_period_is_a_turn_of_a_participant_only() -> None:
+    """FORMAT-NOTES §8: "Stalin.", "Kim Il Sung." open the speeches of some records."""
+    t = Transcript(
+        "Present: Marshal Orlov, Kim Il Song\n\n"
+        "The talks opened at noon.\n\n"
+        "Orlov. We agree to the text.\n\n"
+        "Kim Il Song. Yes.\n\n"
+        'Marshal Orlov. "No."\n\n'
+        "Moscow. The weather was fine.\n\n"
+        "Orlov.\n\n"
+        "Orlov. He asked for coal."
+    )
+    assert [
+        (turn.speaker, turn.form, turn.participant and turn.participant.name) for turn in t.turns
+    ] == [
+        ("Orlov", "script", "Orlov"),
+        ("Kim Il Song", "script", "Kim Il Song"),
+        ("Marshal Orlov", "script", "Orlov"),
+        ("Orlov", "script", "Orlov"),
+    ]
+    # without participants nothing tells a speaker from a heading
+    assert Transcript("Orlov. We agree to the text.").turns == ()
+
+
+def test_a_name_ends_with_its_sentence() -> None:
+    """ "Orlov. He asked": the speaker is "He", never "Orlov. He"."""
+    assert terminal("turn").match("Orlov. He asked for coal.") is None
+    assert terminal("turn").match("Wen Bo. We agree.") is None
+    found = terminal("turn").match("J. Fox said so.")
+    assert found is not None and found.group("speaker") == "J. Fox"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Foreign Ministry informed us that it was late.", None),
+        ("The United States proposed a cease-fire.", None),
+        ("Then the Central Committee agreed.", None),
+        ("Dorn and the Central Committee agreed.", None),
+        ("Dorn's reply stated that the offer stood.", None),  # a possessive: a mention
+        ("The Soviet Ambassador replied that he agreed.", "The Soviet Ambassador"),
+        ("Soviet Ambassador Dorn said that he agreed.", None),  # not read: see docs
+        ("Foreign Ministry: No comment.", "Foreign Ministry"),  # a label stays a label
+    ],
+)
+def test_institutions_and_countries_are_no_reported_speakers(
+    text: str, speaker: str | None
+) -> None:
+    """ANNOTATIONS, rule 4: "the Chinese side", "the Sato Government" are no speakers."""
+    turns = Transcript(text).turns
+    assert [turn.speaker for turn in turns] == ([] if speaker is None else [speaker])
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -509,6 +562,9 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("North (KIM): Fine.", "North (KIM)", "script"),
         ("         Comrade Mao Zedong: The question", "Comrade Mao Zedong", "script"),
         ("MAO ZEDONG. We think so.", "MAO ZEDONG", "script"),
+        ("A.I. KOVAR. We think so.", "A.I. KOVAR", "script"),  # initials (FORMAT-NOTES §8)
+        ("O. DORN. Agreed.", "O. DORN", "script"),
+        ("B. TRADE POLICY. The plan is late.", None, None),  # a point's heading
         ("He said that it was late.", "He", "reported"),
         ("[He] said that it was late.", "[He]", "reported"),
         ("Further, Comrade Kovalev noted that the line held.", "Comrade Kovalev", "reported"),
@@ -530,6 +586,25 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("PM agrees.", "PM", "reported"),
         ("Далее он спросил про сроки.", "он", "reported"),
         ("Тов. Ли Вэйхань заявил, что", "Тов. Ли Вэйхань", "reported"),
+        # speech acts beyond "said" (ANNOTATIONS' verb list is open: "recounted..."):
+        ("Minister Dorn objected to the second clause.", "Minister Dorn", "reported"),
+        ("Dorn admitted that the figures were wrong.", "Dorn", "reported"),
+        ("Then Dr. Vasa protested against the arrests.", "Dr. Vasa", "reported"),
+        ("Vasa briefly outlined the plan for the port.", "Vasa", "reported"),
+        ("He had discussed it with Vasa and asked for more.", "He", "reported"),
+        ("3. Dorn disagreed with this view.", "Dorn", "reported"),
+        ("Dorn wondered whether the ship had sailed.", "Dorn", "reported"),
+        ("BK outlines the timetable.", "BK", "reported"),
+        ("I wondered whether it was late.", None, None),
+        # a title after a country's adjective (institutions: see below)
+        ("The Soviet Ambassador replied that he agreed.", "The Soviet Ambassador", "reported"),
+        ("The Polish Foreign Minister said so.", "The Polish Foreign Minister", "reported"),
+        ("The Chinese side agreed.", None, None),
+        ("Foreign Ministry: No comment.", "Foreign Ministry", "script"),
+        ("Then at the dinner Dr. Vasa said that it was late.", "Dr. Vasa", "reported"),
+        ("Later in the talks Dorn remarked on the coal.", "Dorn", "reported"),
+        ("He [Dorn] said that the troops were tired.", "He [Dorn]", "reported"),
+        ("Chairman Wen Bo. We agree.", None, None),  # not "Chairman Wen Bo. We" agree
         ("We request that you send coal.", None, None),
         ("I propose to consider the draft.", None, None),
         ("[I] want to come back in March.", None, None),
@@ -585,6 +660,13 @@ def test_turn(text: str, speaker: str | None, form: str | None) -> None:
         ("Harbin[.] Then", "supplied"),
         ("B[rigade?]", "expansion"),
         ("[Polish\ninterpreter K.L.] Nowak", "name"),
+        # a pronoun resolved to the people it stands for (ANNOTATIONS: name)
+        ("they [the Poles] refused", "name"),
+        ("We [Li Ming, Chen Bo, and Wang Tao] agreed", "name"),
+        ("he [Orlov] came", "name"),
+        ("ordered them [the troops]", "supplied"),
+        ("he [GMD General] came", "supplied"),
+        ("we [I] came", "supplied"),
         ("[Ivan]\nPetrov", "name"),
         ("[для сна]", "original_term"),
         ("[sic]", "sic"),

@@ -38,6 +38,7 @@ BRACKET_FORMS = (
     ("bracket_original_term", "original_term"),
     ("bracket_gloss", "supplied"),
     ("bracket_initials", "name"),
+    ("bracket_referent", "name"),
     ("bracket_name", "name"),
     ("bracket_supplied", "supplied"),
 )
@@ -115,7 +116,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
     """
     (
         footnote_ref, elision, page_marker, sic, note, physical, expansion, uncertain,
-        original_term, gloss, initials, name, supplied,
+        original_term, gloss, initials, referent, name, supplied,
     ) = matches  # fmt: skip
     physical_search = _physical_search()
     note_openings, note_endings = _note_words()
@@ -148,7 +149,7 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
             # no gloss: a capital first
             if "." in inner and (found := initials(text, start)):
                 return _ending(found, end, "name")  # "[... N.T.]"
-            # no name: a capital first
+            # no referent, no name: a letter first
             if inner in _PUNCTUATION and (found := supplied(text, start)):
                 return _ending(found, end, "supplied")  # "[.]"
             return None
@@ -182,6 +183,13 @@ def quick_kinder(matches: tuple[Match, ...], untold: Kinder) -> Kinder:
         if "." in inner and (found := initials(text, start)):
             return _ending(found, end, "name")  # "[Soviet translator N.T.]"
         if (
+            before == " "
+            and (upper or inner.startswith("the "))
+            and _pronoun_before(text, start)
+            and (found := referent(text, start))
+        ):
+            return _ending(found, end, "name")  # "they [the Poles]"
+        if (
             upper  # "Mao [Zedong]", "[T.V.] Soong"
             and ((before == " " and _capital_before(text, start)) or _capital_after(text, end))
             and (found := name(text, start))
@@ -206,6 +214,29 @@ def _acronym_before(text: str, start: int, before: str) -> bool:
     if before in (" ", "\t", "\r", "\n"):
         before = text[max(start - _GLOSS_REACH, 0) : start].rstrip(" \t\r\n")[-1:]
     return before.isupper() or not before.isascii() or before in ("/", ")")
+
+
+#: The pronouns ``REFERENT_BRACKET`` looks for before a bracket: ``pronouns``
+#: and the object pronouns it writes out.
+_OBJECT_PRONOUNS = ("him", "them", "her", "us", "me")
+
+
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    return frozenset((*lexicons()["pronouns"], *_OBJECT_PRONOUNS))
+
+
+def _pronoun_before(text: str, start: int) -> bool:
+    """Whether the letters just before the space before ``start`` are a pronoun ("they [").
+
+    ``REFERENT_BRACKET``'s pronoun stands after no letter: the run of
+    letters before the space is the pronoun itself.
+    """
+    end = start - 1
+    low = end
+    while low > 0 and end - low < 5 and text[low - 1].isalpha():
+        low -= 1
+    return text[low:end] in _pronouns()
 
 
 def _capital_before(text: str, start: int) -> bool:

@@ -149,7 +149,7 @@ class Speakers:
         if spoken[:1] == ("the",):
             spoken = spoken[1:]
         if not spoken or (len(spoken) == 1 and spoken[0] in PRONOUNS):
-            return None
+            return self._bracketed(speaker) if "[" in speaker else None  # "He [Mao]"
         if spoken in self._full:
             return self._full[spoken]
         runs = [
@@ -161,7 +161,24 @@ class Speakers:
             for run in runs:
                 if run in table:
                     return table[run]
-        return self._title.get(spoken)
+        found = self._title.get(spoken)
+        if found is None and "[" in speaker:
+            return self._bracketed(speaker)
+        return found
+
+    def _bracketed(self, speaker: str) -> int | None:
+        """The participant a standalone bracket of ``speaker`` names, if one does.
+
+        An editor's bracket can hold the name the label leaves out: "H.E.
+        [Park Chung Hee]:", "He [Mao] said"; :func:`words` drops it, so it
+        is looked up on its own, as a speaker of its own (a pronoun in it
+        names nobody).
+        """
+        for inner in _STANDALONE.findall(speaker):
+            found = self._lookup(inner[1:-1])
+            if found is not None:
+                return found
+        return None
 
 
 def _add(table: dict[tuple[str, ...], int | None], key: tuple[str, ...], index: int) -> None:

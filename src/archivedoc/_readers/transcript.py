@@ -30,7 +30,7 @@ from archivedoc._readers.people import (
     list_people,
 )
 from archivedoc._readers.rules import Rules, default_rules, which_group
-from archivedoc._readers.turns import read_turn
+from archivedoc._readers.turns import by_a_person, read_named, read_turn
 
 __all__ = ["PersonParts"]  # re-exported: the model reads people as these
 
@@ -568,7 +568,9 @@ def _turns(
         if kind == "paragraph" or kind == "item":
             text = block.text
             found = read_turn(text, rules)
-            if found is not None:
+            if found is None and people:  # "Stalin. We ...": a participant's name only
+                found = read_named(text, rules, link)
+            if found is not None and by_a_person(found):
                 speaker, form, verb = found
                 turns.append(TurnParts(speaker, form, verb, text, index, link(speaker)))
     return tuple(turns)

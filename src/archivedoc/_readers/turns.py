@@ -20,7 +20,7 @@ from archivedoc._grammar_build import prefix_tree
 from archivedoc._grammar_regex import group_number
 from archivedoc._readers.rules import Rules, default_rules
 
-__all__ = ["read_turn"]
+__all__ = ["by_a_person", "read_named", "read_turn"]
 
 
 #: How many words of a paragraph may come before a turn's reporting verb at
@@ -87,9 +87,13 @@ def _first_line(text: str) -> str | None:
 
 
 def _may_be_capitals(line: str) -> bool:
-    """Whether a first line may open with a name in capitals and a period ("MAO ZEDONG. We")."""
-    start = line.lstrip(" \t\f")[:2]  # the rule's name opens with \p{Lu}[\p{Lu}\-]
-    if not (start[:1].isupper() and (start[1:].isupper() or start[1:] == "-")):
+    """Whether a first line may open with a name in capitals and a period ("MAO ZEDONG. We").
+
+    The name opens with two capitals, a capital and a hyphen, or with
+    initials: "MAO", "A.I. MIKOYAN".
+    """
+    start = line.lstrip(" \t\f")[:2]
+    if not (start[:1].isupper() and (start[1:].isupper() or start[1:] in ("-", "."))):
         return False
     head = line.split(None, 5)[:5]
     return head[0].rstrip(".").isupper() and "." in "".join(head)
@@ -161,6 +165,61 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
         if found is not None:
             return found.group(speaker), "reported", found.group(verb)
     return None
+
+
+#: How many words ``turn_named``'s speaker has at most: three titles and
+#: four words of a name.
+_NAMED_WORDS = 7
+
+
+def by_a_person(found: tuple[str, str, str]) -> bool:
+    """Whether a turn's speaker may be a person: no institution, country or possessive.
+
+    A reported speaker whose name ends with a word of ``institution_words``
+    ("The Foreign Ministry informed", "The United States proposed", "Orlov
+    and the Central Committee agreed") is an institution or a country, no
+    participant (ANNOTATIONS, rule 4); "Soviet Ambassador Ivanov" is a
+    person.  A possessive ("Stalin's reply stated ...") only mentions the
+    person.  A set lookup on the turns found, not a lookbehind in ``turn``,
+    which would be tried at every word of the opening.
+    """
+    speaker, form, _ = found
+    if form != "reported":
+        return True
+    if speaker.endswith(("'s", "\u2019s")):  # "Stalin's reply stated": a mere mention
+        return False
+    words = _institution_words()
+    if " and " not in speaker:
+        return speaker[speaker.rfind(" ") + 1 :] not in words
+    return not any(part[part.rfind(" ") + 1 :] in words for part in speaker.split(" and "))
+
+
+@functools.cache
+def _institution_words() -> frozenset[str]:
+    """The words of ``institution_words``."""
+    return frozenset(lexicons()["institution_words"])
+
+
+def read_named(
+    text: str, rules: Rules, link: Callable[[str], int | None]
+) -> tuple[str, str, str] | None:
+    """(speaker, "script", "") if ``text`` opens with a participant's name and a period.
+
+    ``turn_named`` ("Stalin. We ...", "Kim Il Sung. Yes."): asked only of a
+    paragraph that ``read_turn`` finds no turn in, in a transcript with
+    participants, and taken only when ``link`` finds the participant the
+    name names: headings and sentences open the same way ("Moscow. The
+    weather ...").  A quick look rules out a text whose first period and
+    space come after more words than a speaker has.
+    """
+    dot = text.find(". ")
+    if dot < 0 or len(text[:dot].split(None, _NAMED_WORDS)) > _NAMED_WORDS:
+        return None
+    found = rules.terminal("turn_named").match(text)
+    if found is None:
+        return None
+    speaker: str = found.group("speaker")
+    return (speaker, "script", "") if link(speaker) is not None else None
 
 
 def _turn(found: Any) -> tuple[str, str, str] | None:
