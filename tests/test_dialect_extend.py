@@ -161,3 +161,16 @@ def test_a_dialect_built_directly_takes_the_same_arguments() -> None:
     )
     assert direct.terminal("participant").match("Ambassadress K").group("title")
     assert direct.terminal("page_slashes").match("<pb/>")
+
+
+def test_an_institution_word_added_by_a_dialect_ends_a_reported_speaker() -> None:
+    # the check on the turns found reads the dialect's institution_words,
+    # not the default list: "the Collegium" is a body, no speaker, there
+    text = (
+        "\n\n## 1951 Minutes\n\n### Contents:\n\n- Transcript\n\n"
+        "Orlov and the Collegium agreed that the plan was late.\n"
+    )
+    bodies = DEFAULT.extend("bodies", lexicons={"institution_words": ["Collegium"]})
+    (turn,) = archivedoc.loads(text).transcript.turns
+    assert turn.speaker == "Orlov and the Collegium"
+    assert archivedoc.loads(text, dialect=bodies).transcript.turns == ()

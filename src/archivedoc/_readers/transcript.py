@@ -570,7 +570,7 @@ def _turns(
             found = read_turn(text, rules)
             if found is None and people:  # "Stalin. We ...": a participant's name only
                 found = read_named(text, rules, link)
-            if found is not None and by_a_person(found):
+            if found is not None and by_a_person(found, rules):
                 speaker, form, verb = found
                 turns.append(TurnParts(speaker, form, verb, text, index, link(speaker)))
     return tuple(turns)

@@ -172,32 +172,24 @@ def read_turn(text: str, rules: Rules) -> tuple[str, str, str] | None:
 _NAMED_WORDS = 7
 
 
-def by_a_person(found: tuple[str, str, str]) -> bool:
+def by_a_person(found: tuple[str, str, str], rules: Rules) -> bool:
     """Whether a turn's speaker may be a person: no institution, country or possessive.
 
     A reported speaker whose name ends with a word of ``institution_words``
-    ("The Foreign Ministry informed", "The United States proposed", "Orlov
-    and the Central Committee agreed") is an institution or a country, no
-    participant (ANNOTATIONS, rule 4); "Soviet Ambassador Ivanov" is a
-    person.  A possessive ("Stalin's reply stated ...") only mentions the
-    person.  A set lookup on the turns found, not a lookbehind in ``turn``,
-    which would be tried at every word of the opening.
+    (the grammar's ``not_a_person``: "The Foreign Ministry informed", "The
+    United States proposed", "Orlov and the Central Committee agreed") is
+    an institution or a country, no participant (ANNOTATIONS, rule 4);
+    "Soviet Ambassador Ivanov" is a person.  A possessive ("Stalin's reply
+    stated ...") only mentions the person.  Asked of the turns found, not a
+    lookbehind in ``turn``, which would be tried at every word of the opening.
     """
     speaker, form, _ = found
     if form != "reported":
         return True
     if speaker.endswith(("'s", "\u2019s")):  # "Stalin's reply stated": a mere mention
         return False
-    words = _institution_words()
-    if " and " not in speaker:
-        return speaker[speaker.rfind(" ") + 1 :] not in words
-    return not any(part[part.rfind(" ") + 1 :] in words for part in speaker.split(" and "))
-
-
-@functools.cache
-def _institution_words() -> frozenset[str]:
-    """The words of ``institution_words``."""
-    return frozenset(lexicons()["institution_words"])
+    institution = rules.terminal("not_a_person").fullmatch
+    return not any(institution(part[part.rfind(" ") + 1 :]) for part in speaker.split(" and "))
 
 
 def read_named(
