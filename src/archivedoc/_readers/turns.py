@@ -189,7 +189,9 @@ def by_a_person(found: tuple[str, str, str], rules: Rules) -> bool:
     if speaker.endswith(("'s", "\u2019s")):  # "Stalin's reply stated": a mere mention
         return False
     institution = rules.terminal("not_a_person").fullmatch
-    return not any(institution(part[part.rfind(" ") + 1 :]) for part in speaker.split(" and "))
+    if " and " not in speaker:  # most speakers: the last word, matched in place
+        return institution(speaker, speaker.rfind(" ") + 1) is None
+    return not any(institution(part, part.rfind(" ") + 1) for part in speaker.split(" and "))
 
 
 def read_named(
