@@ -474,6 +474,8 @@ def test_a_name_with_a_period_is_a_turn_of_a_participant_only() -> None:
     ]
     # without participants nothing tells a speaker from a heading
     assert Transcript("Orlov. We agree to the text.").turns == ()
+    # a title alone is nobody's name, though the title is a participant's
+    assert Transcript("Present: Marshal Orlov\n\nMarshal. The rank dates from 1945.").turns == ()
 
 
 def test_a_name_ends_with_its_sentence() -> None:
@@ -492,6 +494,13 @@ def test_a_name_ends_with_its_sentence() -> None:
         ("Then the Central Committee agreed.", None),
         ("Dorn and the Central Committee agreed.", None),
         ("Dorn's reply stated that the offer stood.", None),  # a possessive: a mention
+        ("The Kessel Pact demanded the withdrawal of the troops.", None),
+        ("The Treaty stated that both parties would consult.", None),
+        ("The Dorn Plan proposed a buffer zone.", None),
+        ("The Party Congress noted the successes of the harvest.", None),
+        ("They [the United States] proposed a cease-fire.", None),  # the editor's referent
+        ("He [the Embassy] reported that it was late.", None),
+        ("They [the Poles] agreed to the plan.", "They [the Poles]"),
         ("The Soviet Ambassador replied that he agreed.", "The Soviet Ambassador"),
         ("Soviet Ambassador Dorn said that he agreed.", None),  # not read: see docs
         ("Foreign Ministry: No comment.", "Foreign Ministry"),  # a label stays a label
@@ -565,6 +574,11 @@ def test_block_kind(text: str, kind: str | None) -> None:
         ("A.I. KOVAR. We think so.", "A.I. KOVAR", "script"),  # initials (FORMAT-NOTES §8)
         ("O. DORN. Agreed.", "O. DORN", "script"),
         ("B. TRADE POLICY. The plan is late.", None, None),  # a point's heading
+        ("V.M. KOVAR. No.", "V.M. KOVAR", "script"),
+        ("A.B. TRADE AGREEMENT. The text follows.", None, None),  # a run-in heading
+        ("U.S. POLICY. The policy is unchanged.", None, None),  # an abbreviation, no initials
+        ("P.S. THE END. Nothing follows.", None, None),
+        ("N.B. IMPORTANT. Read it first.", None, None),
         ("He said that it was late.", "He", "reported"),
         ("[He] said that it was late.", "[He]", "reported"),
         ("Further, Comrade Kovalev noted that the line held.", "Comrade Kovalev", "reported"),

@@ -179,9 +179,11 @@ def by_a_person(found: tuple[str, str, str], rules: Rules) -> bool:
     (the grammar's ``not_a_person``: "The Foreign Ministry informed", "The
     United States proposed", "Orlov and the Central Committee agreed") is
     an institution or a country, no participant (ANNOTATIONS, rule 4);
-    "Soviet Ambassador Ivanov" is a person.  A possessive ("Stalin's reply
-    stated ...") only mentions the person.  Asked of the turns found, not a
-    lookbehind in ``turn``, which would be tried at every word of the opening.
+    "Soviet Ambassador Ivanov" is a person; a pronoun the editor resolved
+    to an institution or a country ("They [the United States] proposed")
+    is none.  A possessive ("Stalin's reply stated ...") only mentions the
+    person.  Asked of the turns found, not a lookbehind in ``turn``, which
+    would be tried at every word of the opening.
     """
     speaker, form, _ = found
     if form != "reported":
@@ -189,6 +191,8 @@ def by_a_person(found: tuple[str, str, str], rules: Rules) -> bool:
     if speaker.endswith(("'s", "\u2019s")):  # "Stalin's reply stated": a mere mention
         return False
     institution = rules.terminal("not_a_person").fullmatch
+    if speaker.endswith("]"):  # "They [the United States] proposed": the bracket's name
+        speaker = speaker[:-1]
     if " and " not in speaker:  # most speakers: the last word, matched in place
         return institution(speaker, speaker.rfind(" ") + 1) is None
     return not any(institution(part, part.rfind(" ") + 1) for part in speaker.split(" and "))
