@@ -134,6 +134,11 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
             [("Comrades", "Orel"), ("Comrades", "Vask"), ("Comrades", "Nell")],
         ),
         ("To Comrade Orel and the delegation\n\nText.", []),
+        ("To Comrade Orel, Moscow\n\nText.", [("Comrade", "Orel")]),  # a place after one title
+        (
+            "To Comrade Orel and Comrade Vask\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
         ("\fComrade Filippov!\n\n1. Received your telegram.", [("Comrade", "Filippov")]),
         ("Head of Section 3 Weber          Bonn, 3 May 1991\nMemo", []),
         ("MD K. Weber          Bonn, 3 May 1991\n Subject: Visit", [("MD", "K. Weber")]),

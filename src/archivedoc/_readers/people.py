@@ -349,7 +349,12 @@ def _word_before_stop(name: str) -> bool:
 
 
 def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, ...]:
-    """The addressees or author an address line names ("To Comrade Filippov"), if any."""
+    """The addressees or author an address line names ("To Comrade Filippov"), if any.
+
+    Untitled names after the first are addressees only after a plural title
+    ("To Comrades Li, Wu and Tan"); after a singular one they name a place
+    ("To Comrade Li, Moscow").
+    """
     if len(text) > 300 or "\n" in text.rstrip("\r\n"):
         return ()
     found = terminal("address_line").match(text)
@@ -366,6 +371,8 @@ def address_people(text: str, offset: int, terminal: Any) -> tuple[PersonParts, 
             shared = one.title  # "To Comrades Li and Wu": each one's title
         elif shared and not one.title:
             one = one._replace(title=shared)
+        elif index and not one.title:
+            continue  # "To Comrade Li, Moscow": after one title, a place
         people.append(one)
     return tuple(people)
 
