@@ -501,6 +501,9 @@ def test_a_name_ends_with_its_sentence() -> None:
         ("They [the United States] proposed a cease-fire.", None),  # the editor's referent
         ("He [the Embassy] reported that it was late.", None),
         ("They [the Poles] agreed to the plan.", "They [the Poles]"),
+        ("The Report noted the successes of the harvest.", None),  # a document
+        ("The Kessel Declaration proposed a zone free of arms.", None),
+        ("The Plenum noted the progress.", None),  # a body
         ("The Soviet Ambassador replied that he agreed.", "The Soviet Ambassador"),
         ("Soviet Ambassador Dorn said that he agreed.", None),  # not read: see docs
         ("Foreign Ministry: No comment.", "Foreign Ministry"),  # a label stays a label
@@ -828,6 +831,8 @@ def test_footnote_numbers_in_parentheses_glued_to_words() -> None:
         and notes["1"].definition.text == "(1) A castle by the lake."
     )
     assert [r.text for r in notes["2"].references] == ["2"]
+    cited = Transcript("See section(2)(b) of the law.\n\n(1) First.\n\n(2) Second.")
+    assert cited.footnotes == ()  # a clause of a law, "(2)(b)", no reference
     listed = Transcript("He raised (1) the port and (2) the coal.\n\n(1) First.")
     assert listed.footnotes == () and [b.KIND for b in listed.blocks] == ["paragraph", "item"]
 
