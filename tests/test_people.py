@@ -264,6 +264,18 @@ def test_people_from_lists_address_lines_letterheads_and_fields(
             "would go on.",
             [("Comrade", "Orel")],
         ),
+        # a title before a semicolon is a role, no person
+        (
+            "Present: Orel, Minister; Vask, Deputy Minister\n\nText.",
+            [("Minister", "Orel"), ("Deputy Minister", "Vask")],
+        ),
+        # a heading after the list: a note in parentheses without a title is no role
+        (
+            "Participants:\n\nComrade Orel\nIra Tal (interpreter)\n\nAgenda (revised)\n\nText.",
+            [("Comrade", "Orel"), ("", "Ira Tal")],
+        ),
+        ("Present: Comrade Orel\n\nSummary (translation)\n\nText.", [("Comrade", "Orel")]),
+        ("Present: Comrade Orel\n\nKessel (Bulgaria)\n\nText.", [("Comrade", "Orel")]),
         # "Participants: ..." on its line stays a field (and names its people)
         (
             "Participants: Ambassador Rook, Mr. Tal\n\nText.",
