@@ -136,6 +136,10 @@ def test_a_wrapped_list_with_one_title_for_all_and_a_gloss() -> None:
         ("To Comrade Orel and the delegation\n\nText.", []),
         ("To Comrade Orel, Moscow\n\nText.", [("Comrade", "Orel")]),  # a place after one title
         (
+            "To Comrade Orel, Secretary General, and Comrade Vask\n\nText.",
+            [("Comrade", "Orel"), ("Comrade", "Vask")],
+        ),
+        (
             "To Comrade Orel and Comrade Vask\n\nText.",
             [("Comrade", "Orel"), ("Comrade", "Vask")],
         ),
@@ -268,6 +272,21 @@ def test_people_from_lists_address_lines_letterheads_and_fields(
         (
             "Present: Orel, Minister; Vask, Deputy Minister\n\nText.",
             [("Minister", "Orel"), ("Deputy Minister", "Vask")],
+        ),
+        # titles alone before a comma are a role ("Secretary General,"), no person
+        (
+            "Present: Orel, Secretary General, Comrade Vask\n\nText.",
+            [("Secretary General", "Orel"), ("Comrade", "Vask")],
+        ),
+        # a role alone on a line goes on with a role's words, not a sentence's
+        (
+            "Present: Comrade Orel\nThe Chairman of the meeting opened it at nine\n"
+            "Mr. Vask\n\nText.",
+            [("Comrade", "Orel")],
+        ),
+        (
+            "Participants:\nThe Secretary of State for Coastal Affairs\nMr. Vask\n\nText.",
+            [("Mr.", "Vask")],
         ),
         # a heading after the list: a note in parentheses without a title is no role
         (
