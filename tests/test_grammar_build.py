@@ -131,6 +131,7 @@ USES = {
     "reporting_verbs_third": _REPORTED,
     "not_speakers": _BOTH,
     "pronouns": {*_BOTH, "bracket_kind", "bracket_referent"},
+    "object_pronouns": {"bracket_kind", "bracket_referent"},
     "first_person": _REPORTED,
     "person_nouns": _REPORTED,
     "connectives": _BOTH,

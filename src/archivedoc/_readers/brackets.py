@@ -216,14 +216,11 @@ def _acronym_before(text: str, start: int, before: str) -> bool:
     return before.isupper() or not before.isascii() or before in ("/", ")")
 
 
-#: The pronouns ``REFERENT_BRACKET`` looks for before a bracket: ``pronouns``
-#: and the object pronouns it writes out.
-_OBJECT_PRONOUNS = ("him", "them", "her", "us", "me")
-
-
 @functools.cache
 def _pronouns() -> frozenset[str]:
-    return frozenset((*lexicons()["pronouns"], *_OBJECT_PRONOUNS))
+    """The pronouns ``REFERENT_BRACKET`` looks for before a bracket."""
+    found = lexicons()
+    return frozenset((*found["pronouns"], *found["object_pronouns"]))
 
 
 def _pronoun_before(text: str, start: int) -> bool:
